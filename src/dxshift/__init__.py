@@ -1,0 +1,3 @@
+"""DXShift: tell applying IT from digital transformation, and act on the difference."""
+
+__version__ = "0.1.0"

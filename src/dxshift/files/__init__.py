@@ -1,0 +1,1 @@
+"""Reading and writing the files users exchange: answer sheets and blank questionnaires."""

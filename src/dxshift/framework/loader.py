@@ -1,0 +1,151 @@
+"""Load framework files and say exactly where a broken one is broken.
+
+Pydantic reports a path of keys (`shifts → 3 → name → en`); YAML knows lines. This module
+walks the YAML node tree along that path so an error names the file, the line and the field.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from dxshift.framework.schema import Framework
+
+DEFAULT_FRAMEWORK_ID = "mic-17-shifts"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a framework file."""
+
+    field: str
+    line: int | None
+    message: str
+
+
+class FrameworkError(Exception):
+    """A framework file that cannot be used, with every problem located."""
+
+    def __init__(self, path: str, problems: list[Problem]):
+        self.path = path
+        self.problems = problems
+        super().__init__(self.describe())
+
+    def describe(self) -> str:
+        lines = [f"{self.path}: invalid framework"]
+        for p in self.problems:
+            where = f"line {p.line}" if p.line else "?"
+            lines.append(f"  {self.path}:{where}: {p.field}: {p.message}")
+        return "\n".join(lines)
+
+
+def _nfc(value: Any) -> Any:
+    """Normalize every string to NFC, so decomposed input compares equal to composed."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {_nfc(k): _nfc(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_nfc(v) for v in value]
+    return value
+
+
+def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
+    """1-based line of the deepest YAML node reachable along a Pydantic error location."""
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    for key in loc:
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if k.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
+            child = node.value[key] if key < len(node.value) else None
+        else:
+            child = None  # a discriminated-union tag such as 'scale' in the path
+            continue
+        if child is None:
+            break
+        node, line = child, child.start_mark.line + 1
+    return line
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for key in loc:
+        if isinstance(key, int):
+            parts.append(f"[{key}]")
+        elif key in {"scale", "percent", "yesno", "count"}:
+            continue
+        else:
+            parts.append(("." if parts else "") + key)
+    return "".join(parts) or "(file)"
+
+
+def parse_framework(text: str, path: str = "<string>") -> Framework:
+    """Validate framework YAML text; raise FrameworkError naming file, line and field."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise FrameworkError(path, [Problem("(yaml)", line, str(exc).splitlines()[0])]) from exc
+    if not isinstance(data, dict):
+        raise FrameworkError(path, [Problem("(file)", 1, "expected a mapping at the top level")])
+    try:
+        return Framework.model_validate(_nfc(data))
+    except ValidationError as exc:
+        problems = [
+            Problem(_field_path(err["loc"]), _line_of(node, err["loc"]), err["msg"]) for err in exc.errors()
+        ]
+        raise FrameworkError(path, problems) from exc
+
+
+def load_framework_file(path: Path) -> Framework:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FrameworkError(str(path), [Problem("(file)", None, str(exc))]) from exc
+    return parse_framework(text, str(path))
+
+
+def _bundled() -> dict[str, Path]:
+    data = resources.files("dxshift.framework") / "data"
+    found: dict[str, Path] = {}
+    for entry in data.iterdir():
+        if entry.name.endswith(".yaml") and not entry.name.startswith("demo"):
+            found[entry.name.removesuffix(".yaml")] = Path(str(entry))
+    return found
+
+
+@cache
+def bundled_frameworks() -> tuple[Framework, ...]:
+    """Every framework shipped with DXShift, newest version of each id last."""
+    return tuple(load_framework_file(p) for _, p in sorted(_bundled().items()))
+
+
+def load_framework(ref: str | None = None) -> Framework:
+    """A framework by bundled id (newest version), by `id@version`, or by file path."""
+    ref = ref or DEFAULT_FRAMEWORK_ID
+    if ref.endswith((".yaml", ".yml")) or "/" in ref:
+        return load_framework_file(Path(ref))
+    wanted_id, _, wanted_version = ref.partition("@")
+    matches = [
+        f
+        for f in bundled_frameworks()
+        if f.id == wanted_id and (not wanted_version or f.version == wanted_version)
+    ]
+    if not matches:
+        raise FrameworkError(ref, [Problem("id", None, "no bundled framework with this id")])
+    return matches[-1]
+
+
+def demo_answers_path() -> Path:
+    return Path(str(resources.files("dxshift.framework") / "data" / "demo-answers.yaml"))

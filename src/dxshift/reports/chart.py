@@ -1,0 +1,62 @@
+"""Radar chart of the shift scores, as PNG bytes, with Vietnamese text rendered correctly."""
+
+from __future__ import annotations
+
+import io
+import math
+from functools import cache
+
+from dxshift.assessment.result import AssessmentResult
+from dxshift.i18n import Lang, t
+
+# Okabe–Ito palette: distinguishable with the common kinds of colour blindness.
+BLUE = "#0072B2"
+ORANGE = "#E69F00"
+
+
+@cache
+def _font_family() -> str:
+    """Register Be Vietnam Pro with matplotlib; fall back to DejaVu Sans (also covers Vietnamese)."""
+    from matplotlib import font_manager
+
+    try:
+        import fontpkg_be_vietnam_pro as font
+
+        for weight in ("Regular", "SemiBold"):
+            font_manager.fontManager.addfont(str(font.ROOT / "files" / f"BeVietnamPro-{weight}.ttf"))
+        return str(font.FAMILY)
+    except (ImportError, OSError):
+        return "DejaVu Sans"
+
+
+def radar_png(result: AssessmentResult, lang: Lang = "vi", dpi: int = 150) -> bytes:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    family = _font_family()
+    labels = [str(s.number) for s in result.shifts]
+    low = [s.score for s in result.shifts]
+    high = [s.potential for s in result.shifts]
+    angles = [2 * math.pi * k / len(labels) for k in range(len(labels))]
+    close = angles + angles[:1]
+
+    with plt.rc_context({"font.family": family, "font.size": 9}):
+        fig, ax = plt.subplots(figsize=(5.2, 5.2), subplot_kw={"polar": True})
+        ax.set_theta_offset(math.pi / 2)  # type: ignore[attr-defined]  # a PolarAxes
+        ax.set_theta_direction(-1)  # type: ignore[attr-defined]
+        ax.set_ylim(0, 100)
+        ax.set_yticks([25, 50, 75, 100])
+        ax.set_yticklabels(["25", "50", "75", "100"], color="#555555", fontsize=7)
+        ax.set_xticks(angles)
+        ax.set_xticklabels(labels, fontsize=9)
+        if any(h > lo for h, lo in zip(high, low, strict=True)):
+            ax.plot(close, high + high[:1], color=ORANGE, linestyle="--", linewidth=1.2)
+        ax.plot(close, low + low[:1], color=BLUE, linewidth=2)
+        ax.fill(close, low + low[:1], color=BLUE, alpha=0.18)
+        ax.set_title(t("radar_title", lang), pad=18, fontsize=11, fontweight="semibold")
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+        plt.close(fig)
+    return buffer.getvalue()
