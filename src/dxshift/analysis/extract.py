@@ -186,30 +186,29 @@ def _docx_blocks(data: bytes, name: str) -> list[Block]:
 
 
 def _pdf_blocks(data: bytes, name: str) -> tuple[list[Block], int]:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    """Text layer page by page, through PDFium (about 20 times faster than pure-Python parsers)."""
+    import pypdfium2 as pdfium
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise ExtractError("encrypted", name)
-        pages = reader.pages
-        blocks = [
-            Block(text, Location(page=n))
-            for n, page in enumerate(pages, start=1)
-            if (text := page.extract_text() or "").strip()
-        ]
-    except ExtractError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = "encrypted" if "password" in str(exc).lower() else "corrupt"
+        raise ExtractError(code, name, str(exc)) from exc
+    try:
+        blocks: list[Block] = []
+        for n in range(len(pdf)):
+            page = pdf[n]
+            text = page.get_textpage().get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            if text.strip():
+                blocks.append(Block(text, Location(page=n + 1)))
+        pages = len(pdf)
+    except pdfium.PdfiumError as exc:
         raise ExtractError("corrupt", name, str(exc)) from exc
-    except Exception as exc:  # pypdf may raise assorted errors on hostile files
-        if "encrypt" in str(exc).lower() or "crypt" in type(exc).__name__.lower():
-            raise ExtractError("encrypted", name, str(exc)) from exc
-        raise ExtractError("corrupt", name, str(exc)) from exc
-    if not blocks and len(pages):
+    finally:
+        pdf.close()
+    if not blocks and pages:
         raise ExtractError("no_text_layer", name)
-    return blocks, len(pages)
+    return blocks, pages
 
 
 def extract_bytes(data: bytes, name: str, kind: str | None = None) -> Document:

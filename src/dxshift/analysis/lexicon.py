@@ -44,15 +44,23 @@ class Lexicon:
         return cls(entries)
 
     def match(self, syllables: list[str]) -> list[Hit]:
-        """Every lexicon phrase found in a syllable sequence (overlaps allowed)."""
+        """Lexicon phrases in a syllable sequence, longest match first, left to right.
+
+        Longest-first lets a negated phrase ("không cần trang bị máy chủ", DX side) win over
+        the phrase it contains ("trang bị máy chủ", IT side).
+        """
         hits: list[Hit] = []
-        n_tokens = len(syllables)
-        for i in range(n_tokens):
-            for n in range(1, min(self.longest, n_tokens - i) + 1):
+        i, n_tokens = 0, len(syllables)
+        while i < n_tokens:
+            for n in range(min(self.longest, n_tokens - i), 0, -1):
                 phrase = " ".join(syllables[i : i + n])
                 found = self.entries.get(phrase)
                 if found is not None:
                     hits.append(Hit(found[0], found[1], phrase))
+                    i += n
+                    break
+            else:
+                i += 1
         return hits
 
 

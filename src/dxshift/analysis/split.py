@@ -47,15 +47,30 @@ ABBREVIATIONS = {
     "nxb",
     "sđd",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-ZĐÀ-Ỹ0-9])")
+_BOUNDARY = re.compile(r"(?<=[.!?…])([\"”’)\]]*)\s+(?=[\"“‘(\[]?(\w))")
 _WORD_BEFORE = re.compile(r"([\w./]+)[.!?…]$")
 
 
+def _full_width(lines: list[str]) -> int:
+    """Length from which a line counts as running to the margin (so it was wrapped, not ended)."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 3:
+        return 10**9
+    return int(lengths[int(len(lengths) * 0.8)] * 0.75)
+
+
 def _logical_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) spans of lines, with wrapped continuation lines joined to the previous one."""
+    """(start, end) spans of lines, with wrapped continuation lines joined to the previous one.
+
+    A line continues the previous one when the previous has no closing punctuation and either
+    the new line starts in lower case or the previous line ran to the margin (PDF, fixed-width
+    text); a list marker always starts a new line.
+    """
+    raw_lines = text.split("\n")
+    full = _full_width(raw_lines)
     spans: list[tuple[int, int]] = []
     pos = 0
-    for raw in text.split("\n"):
+    for raw in raw_lines:
         start, end = pos, pos + len(raw)
         pos = end + 1
         stripped = raw.strip()
@@ -63,9 +78,14 @@ def _logical_lines(text: str) -> list[tuple[int, int]]:
             spans.append((start, start))  # a blank line ends any wrapped paragraph
             continue
         if spans and spans[-1][1] > spans[-1][0]:
-            prev = text[spans[-1][0] : spans[-1][1]].rstrip()
+            prev_full = text[spans[-1][0] : spans[-1][1]]
+            prev = prev_full.rstrip()
+            last_line = prev_full.rsplit("\n", 1)[-1].rstrip()
             continues = (
-                prev and prev[-1] not in END_PUNCT and stripped[0].islower() and not LIST_MARKER.match(raw)
+                prev
+                and prev[-1] not in END_PUNCT
+                and not LIST_MARKER.match(raw)
+                and (stripped[0].islower() or len(last_line) >= full)
             )
             if continues:
                 spans[-1] = (spans[-1][0], end)
@@ -89,9 +109,10 @@ def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     cursor = offset
     for boundary in _BOUNDARY.finditer(line, offset):
-        if _is_abbreviation(line[cursor : boundary.start()]):
+        starts_sentence = boundary.group(2).isupper() or boundary.group(2).isdigit()
+        if not starts_sentence or _is_abbreviation(line[cursor : boundary.start()]):
             continue
-        pieces.append((start + cursor, start + boundary.start()))
+        pieces.append((start + cursor, start + boundary.start() + len(boundary.group(1))))
         cursor = boundary.end()
     pieces.append((start + cursor, end))
     return pieces

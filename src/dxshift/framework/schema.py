@@ -127,6 +127,7 @@ class Indicator(Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
     shift: Annotated[int, Field(ge=1)]
     weight: Annotated[float, Field(gt=0)] = 1.0
+    name: Text | None = None  # a short label for tables and reasons; the question if absent
     question: Text
     answer: AnswerSpec
     evidence_hint: Text
@@ -141,6 +142,9 @@ class Indicator(Strict):
         if bounds[-1] != 100:
             raise ValueError("the last recommendation band must be 'below: 100'")
         return recs
+
+    def label(self, lang: Lang = "vi") -> str:
+        return (self.name or self.question).get(lang)
 
     def recommendation_for(self, score: float) -> Recommendation | None:
         """The advice for a score; None when the indicator is already at 100."""

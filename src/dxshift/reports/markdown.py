@@ -61,7 +61,7 @@ def render_markdown(ctx: ReportContext) -> str:
         )
         out.append(
             f"{st.order}. **{st.recommendation.get(lang)}** "
-            f"({t('shift', lang)} {st.shift}; {ind.question.get(lang)}: {change}; "
+            f"({t('shift', lang)} {st.shift}; {ind.label(lang)}: {change}; "
             f"{t('step_gain', lang, gain=n(st.index_gain))}){flag}"
         )
     out += ["", f"## {t('missing_answers', lang)}", ""]

@@ -66,7 +66,7 @@ def condition_text(framework: Framework, cond: Condition, lang: Lang = "vi") -> 
         now = fmt_percent(cond.actual or 0.0, lang)
         return t("cond_coverage", lang, target=fmt_percent(cond.target, lang), actual=now)
     if cond.kind == "indicator":
-        name = framework.indicator(str(cond.ref)).question.get(lang)
+        name = framework.indicator(str(cond.ref)).label(lang)
         return t("cond_indicator", lang, name=name, target=fmt_number(cond.target, lang), actual=actual)
     shift = framework.shift(int(str(cond.ref)))
     return t(
