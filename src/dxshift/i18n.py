@@ -201,6 +201,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+def register(messages: dict[str, tuple[str, str]]) -> None:
+    """Add a module's own messages (the web app's labels) to the one catalog."""
+    clash = set(messages) & set(MESSAGES)
+    if clash - {k for k in clash if MESSAGES[k] == messages[k]}:
+        raise ValueError(f"message keys defined twice: {sorted(clash)}")
+    MESSAGES.update(messages)
+
+
 def t(key: str, lang: Lang = "vi", **params: object) -> str:
     """The message `key` in `lang`, with `{placeholders}` filled from params."""
     vi, en = MESSAGES[key]
@@ -224,6 +232,29 @@ def fmt_percent(share: float, lang: Lang = "vi", digits: int = 0) -> str:
         if lang == "vi"
         else (f"{fmt_number(share * 100, lang, digits)}%")
     )
+
+
+_VI_ORDER = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_TONES = {"\u0309": 1, "\u0300": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_MARKED = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
+           ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+
+
+def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sort key in Vietnamese alphabetical order (Đ after D, Ư after U), tones second."""
+    import unicodedata
+
+    letters: list[str] = []
+    tones: list[int] = []
+    for ch in unicodedata.normalize("NFD", text.lower()):
+        if ch in _TONES:
+            tones.append(_TONES[ch])
+        elif letters and (letters[-1], ch) in _MARKED:
+            letters[-1] = _MARKED[(letters[-1], ch)]
+        else:
+            letters.append(ch)
+    order = tuple(_VI_ORDER.index(c) if c in _VI_ORDER else 100 + ord(c) for c in letters)
+    return order, tuple(tones)
 
 
 def fmt_date(value: dt.date, lang: Lang = "vi") -> str:

@@ -16,8 +16,9 @@ Conventions:
   tone (Ă Â Ê Ô Ơ Ư Đ) and no-break space. It has no code for a toned capital: ABC users typed
   the lower-case code in an all-capital font (.VnTimeH). So `unicode_to_tcvn3` writes a toned
   capital with its lower-case code, and `tcvn3_to_unicode` brings capitals back only where the
-  context shows an all-capital font (see `_capital_positions`); elsewhere they come back
-  lower-case, because the bytes hold no case. On input the 21 extra codes of VN2 (16 toned
+  context shows them (all-capital words; the start of the text, a paragraph or a sentence; see
+  `_capital_positions`); elsewhere ("của Ủy ban") they come back lower-case, because the bytes
+  hold no case. On input the 21 extra codes of VN2 (16 toned
   capitals, 5 combining tone marks) are also accepted, as VN3 leaves those bytes unassigned.
 * VNI writes most toned vowels as the base letter plus one mark byte ("aù" = á, "eä" = ệ,
   "AÙ" = Á); ơ ư đ, the toned i and ỵ are single bytes.
@@ -147,6 +148,14 @@ _TCVN3_DECODE, _TCVN3_ENCODE = _tcvn3_tables()
 _TCVN3_CASELESS = frozenset(
     chr(code) for code, letter in _TCVN3_DECODE.items() if letter.islower() and code >= 0xA0
 )
+# A lower-case code that starts the text, a paragraph (after a blank line) or a sentence (after
+# . ! ? and any closing quote); opening quotes and brackets may come first. \x85 and \x91-\x94
+# are the cp1252 ellipsis and curly quotes.
+_SENTENCE_START = re.compile(
+    r"(?:\A|[.!?\x85][\"')\]\x92\x94]*\s|\n[ \t\r]*\n)\s*[\"'(\[\x91\x93]*(["
+    + "".join(sorted(_TCVN3_CASELESS))
+    + "])"
+)
 
 # ---------------------------------------------------------------------------------------------
 # VNI-Windows. Checked against xvnkb vni.h and the npm package vietnamese-conversion (charsets.ts).
@@ -198,8 +207,9 @@ for _letter, _spelling in _VNI_LOWER.items():
 def tcvn3_to_unicode(s: str, *, restore_capitals: bool = True) -> str:
     """TCVN3 text (legacy bytes decoded as latin-1) → NFC Unicode.
 
-    With restore_capitals, toned letters in all-capital words ("CéNG HOµ" → "CỘNG HOÀ") are
-    made capital again, since ABC wrote them with lower-case codes in an all-capital font.
+    With restore_capitals, toned letters in all-capital words ("CéNG HOµ" → "CỘNG HOÀ") and at
+    the start of the text, a paragraph or a sentence are made capital again, since ABC wrote
+    them with lower-case codes in an all-capital font (see `_capital_positions`).
     """
     chars = [_TCVN3_DECODE.get(ord(c), c) for c in s]
     if restore_capitals:
@@ -208,17 +218,25 @@ def tcvn3_to_unicode(s: str, *, restore_capitals: bool = True) -> str:
     return _nfc("".join(chars))
 
 
-def _capital_positions(raw: str, decoded: list[str]) -> list[int]:
-    """Where a lower-case TCVN3 code stands for a capital, judged word by word within a line.
+def _capital_positions(raw: str, decoded: list[str]) -> set[int]:
+    """Where a lower-case TCVN3 code stands for a capital; the bytes cannot say, so context does.
 
-    A word with two or more capitals and no plain lower-case letter is in capitals. A word with at
-    most one capital ("X·", "Vµ") is ambiguous: it follows its line when every word there is
-    capital or ambiguous, or when the words on both sides are in capitals. "Sè: 15/Q§-UBND" keeps
-    "Số", while "CéNG HOµ X· HéI" becomes "CỘNG HOÀ XÃ HỘI".
+    Within a line, a word with two or more capitals and no plain lower-case letter is in capitals.
+    A word with at most one capital ("X·", "Vµ") is ambiguous: it follows its line when every word
+    there is capital or ambiguous, when the words on both sides are in capitals, or when it ends
+    the line after a word in capitals; a bare ASCII acronym ("GB", "UBND") beside it is not
+    enough, one of those capital words must be Vietnamese. So "CéNG HOµ X· HéI" becomes
+    "CỘNG HOÀ XÃ HỘI", while "Sè: 15/Q§-UBND" keeps "Số" and "RAM 256 GB, æ SSD" keeps "ổ".
+
+    A word starting the text, a paragraph (after a blank line) or a sentence (after . ! or ?)
+    also gets its capital back ("ñy ban" → "Ủy ban", "n¨m. ë cÊp x·" → "năm. Ở cấp xã"); a line
+    start inside a paragraph does not, since hard-wrapped text starts lines mid-sentence.
     """
-    positions: list[int] = []
+    positions = {m.start(1) for m in _SENTENCE_START.finditer(raw)}
     for line in re.finditer(r"[^\r\n]+", raw):
-        words: list[tuple[str, list[int]]] = []
+        kinds: list[str] = []
+        vietnamese: list[bool] = []  # has a TCVN3 code, so it is no bare ASCII acronym like "GB"
+        codes: list[list[int]] = []
         for word in re.finditer(r"\S+", line.group()):
             start = line.start() + word.start()
             upper = lower = 0
@@ -231,18 +249,27 @@ def _capital_positions(raw: str, decoded: list[str]) -> list[int]:
                 elif decoded[i].islower():
                     lower += 1
             if lower:
-                words.append(("lower", caseless))
+                kind = "lower"
             elif upper >= 2:
-                words.append(("caps", caseless))
+                kind = "caps"
             elif caseless:
-                words.append(("ambiguous", caseless))
-            # a lone capital with nothing else ("A", "Q.") says nothing either way: skipped
-        kinds = [kind for kind, _ in words]
-        whole_line = "lower" not in kinds and kinds.count("caps") >= 2
-        for j, (kind, caseless) in enumerate(words):
-            between_caps = 0 < j < len(words) - 1 and kinds[j - 1] == kinds[j + 1] == "caps"
-            if kind == "caps" or (kind == "ambiguous" and (whole_line or between_caps)):
-                positions.extend(caseless)
+                kind = "ambiguous"
+            else:
+                continue  # no letters, or a lone capital ("A", "Q."): says nothing either way
+            kinds.append(kind)
+            vietnamese.append(any(c >= "\xa0" for c in word.group()))
+            codes.append(caseless)
+        caps = [kind == "caps" for kind in kinds]
+        viet_caps = [c and v for c, v in zip(caps, vietnamese, strict=True)]
+        whole_line = "lower" not in kinds and caps.count(True) >= 2 and any(viet_caps)
+        last = len(kinds) - 1
+        for j, kind in enumerate(kinds):
+            before = j > 0 and caps[j - 1]
+            after = j < last and caps[j + 1]
+            beside_viet = (j > 0 and viet_caps[j - 1]) or (j < last and viet_caps[j + 1])
+            in_caps = whole_line or (before and (after or j == last) and beside_viet)
+            if kind == "caps" or (kind == "ambiguous" and in_caps):
+                positions.update(codes[j])
     return positions
 
 
@@ -387,7 +414,8 @@ def detect_legacy(text_or_bytes: str | bytes) -> str | None:
 
     Only words mixing ASCII letters with other characters can tell the encodings apart; a
     legacy encoding wins when converting those words yields clearly more Vietnamese syllables
-    than reading them as they are or as Windows-1258. Bytes are read as UTF-8 (or per their BOM) when valid, else latin-1.
+    than reading them as they are or as Windows-1258. Bytes are read as UTF-8 (or per their BOM)
+    when valid, else latin-1. A line or two may be too short to judge.
     """
     text = _as_text(text_or_bytes)[:_SAMPLE_CHARS]
     words = [w for w in _WORD_BREAKS.split(text) if w]
@@ -395,8 +423,8 @@ def detect_legacy(text_or_bytes: str | bytes) -> str | None:
     if not mixed:
         return None
     baseline = -len(mixed)
-    for convert in (_nfc, _as_cp1258):  # the readings a legacy encoding must beat
-        good, bad = _count(mixed, convert)
+    for reading in (_nfc, _as_cp1258):  # the readings a legacy encoding must beat
+        good, bad = _count(mixed, reading)
         if good >= 0.8 * len(mixed):  # already reads as Vietnamese
             return None
         baseline = max(baseline, good - bad)
