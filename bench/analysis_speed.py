@@ -49,18 +49,29 @@ def make_pdf(path: Path, pages: int, per_page: int = 32) -> None:
     texts = sentences(pages * per_page)
     body = "".join(
         '<section style="break-before: page">'
-        + "".join(f"<p>{' '.join(texts[p * per_page + i : p * per_page + i + 4])}</p>" for i in range(0, per_page, 4))
+        + "".join(
+            f"<p>{' '.join(texts[p * per_page + i : p * per_page + i + 4])}</p>"
+            for i in range(0, per_page, 4)
+        )
         + "</section>"
         for p in range(pages)
     )
-    HTML(string=f"<html><meta charset='utf-8'><body style='font-size:9pt'>{body}</body></html>").write_pdf(str(path))
+    HTML(string=f"<html><meta charset='utf-8'><body style='font-size:9pt'>{body}</body></html>").write_pdf(
+        str(path)
+    )
 
 
 def timed_run(args: list[str], stdin: str | None = None) -> tuple[float, int, str]:
     """(wall seconds, peak RSS in MB of the child, stdout)."""
     start = time.perf_counter()
-    proc = subprocess.run(args, input=stdin, capture_output=True, text=True, check=True,
-                          env=os.environ | {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"})
+    proc = subprocess.run(
+        args,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ | {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1"},
+    )
     wall = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
     return wall, peak, proc.stdout
@@ -71,7 +82,13 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []
     # start-up: one sentence through the installed command, median of 5
     startups = [timed_run([str(EXE), "classify", "-"], "Thuê dịch vụ đám mây.\n")[0] for _ in range(5)]
-    rows.append(("`dxshift classify` start-up + 1 sentence (median of 5)", f"{statistics.median(startups):.2f} s", "< 2 s"))
+    rows.append(
+        (
+            "`dxshift classify` start-up + 1 sentence (median of 5)",
+            f"{statistics.median(startups):.2f} s",
+            "< 2 s",
+        )
+    )
     # throughput in-process after start-up
     from dxshift.analysis.classify import default_classifier
 
@@ -86,7 +103,9 @@ def main() -> None:
     # throughput through the CLI, including start-up
     wall, peak, out = timed_run([str(EXE), "classify", "-"], "\n".join(batch[:5000]) + "\n")
     assert len(out.splitlines()) == 5000
-    rows.append(("`dxshift classify` on 5,000 lines, whole command", f"{5000 / wall:,.0f} sentences/s", "≥ 1,000/s"))
+    rows.append(
+        ("`dxshift classify` on 5,000 lines, whole command", f"{5000 / wall:,.0f} sentences/s", "≥ 1,000/s")
+    )
     with tempfile.TemporaryDirectory() as tmp:
         docx, pdf = Path(tmp) / "100-trang.docx", Path(tmp) / "100-trang.pdf"
         make_docx(docx, 100)

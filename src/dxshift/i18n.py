@@ -236,8 +236,14 @@ def fmt_percent(share: float, lang: Lang = "vi", digits: int = 0) -> str:
 
 _VI_ORDER = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _TONES = {"\u0309": 1, "\u0300": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
-_MARKED = {("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê", ("o", "\u0302"): "ô",
-           ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư"}
+_MARKED = {
+    ("a", "\u0306"): "ă",
+    ("a", "\u0302"): "â",
+    ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô",
+    ("o", "\u031b"): "ơ",
+    ("u", "\u031b"): "ư",
+}
 
 
 def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
@@ -253,7 +259,9 @@ def vi_sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
             letters[-1] = _MARKED[(letters[-1], ch)]
         else:
             letters.append(ch)
-    order = tuple(_VI_ORDER.index(c) if c in _VI_ORDER else 100 + ord(c) for c in letters)
+    order = tuple(
+        -1 if c.isspace() else _VI_ORDER.index(c) if c in _VI_ORDER else 100 + ord(c) for c in letters
+    )
     return order, tuple(tones)
 
 

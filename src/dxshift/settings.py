@@ -24,8 +24,12 @@ class Settings:
     database_url: str = field(
         default="sqlite:///dxshift.db", metadata={"help": "SQLAlchemy URL; SQLite file by default"}
     )
-    secret_key: str = field(default=DEV_SECRET, metadata={"help": "signs session cookies; required in production"})
-    data_dir: str = field(default="dxshift-data", metadata={"help": "uploaded evidence files (outside the web root)"})
+    secret_key: str = field(
+        default=DEV_SECRET, metadata={"help": "signs session cookies; required in production"}
+    )
+    data_dir: str = field(
+        default="dxshift-data", metadata={"help": "uploaded evidence files (outside the web root)"}
+    )
     max_upload_mb: int = field(default=10, metadata={"help": "largest evidence file accepted"})
     session_hours: int = field(default=12, metadata={"help": "how long a login lasts"})
     max_failed_logins: int = field(default=5, metadata={"help": "failed logins before a temporary lock"})
@@ -52,7 +56,9 @@ class Settings:
     def check(self) -> None:
         if self.env != "development":
             if self.secret_key == DEV_SECRET or len(self.secret_key) < 32:
-                raise ValueError("DXSHIFT_SECRET_KEY must be set to 32+ random characters outside development")
+                raise ValueError(
+                    "DXSHIFT_SECRET_KEY must be set to 32+ random characters outside development"
+                )
             if not self.secure_cookies:
                 raise ValueError("DXSHIFT_SECURE_COOKIES must be true outside development (HTTPS)")
 

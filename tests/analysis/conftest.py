@@ -39,7 +39,8 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
 
     faces = "".join(f'@font-face {{ font-family: BVP; src: url("{f["url"]}"); }}' for f in _font_faces()[:1])
     body = "".join(
-        f'<section style="break-before: page">{"".join(f"<p>{p}</p>" for p in page)}</section>' for page in pages
+        f'<section style="break-before: page">{"".join(f"<p>{p}</p>" for p in page)}</section>'
+        for page in pages
     )
     html = f"<html><head><meta charset='utf-8'><style>{faces} body {{ font-family: BVP; }}</style></head>"
     html += f"<body>{body}</body></html>"
@@ -49,5 +50,8 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
 
 @pytest.fixture
 def proposal_docx(tmp_path: Path) -> Path:
-    table = [["Hạng mục", "Kinh phí"], ["Mua sắm máy chủ cho phòng máy riêng của huyện", "2.500.000.000 đồng"]]
+    table = [
+        ["Hạng mục", "Kinh phí"],
+        ["Mua sắm máy chủ cho phòng máy riêng của huyện", "2.500.000.000 đồng"],
+    ]
     return make_docx(tmp_path / "de-xuat.docx", PROPOSAL, table)

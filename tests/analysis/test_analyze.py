@@ -22,14 +22,17 @@ def test_a_server_buying_proposal_leans_it_on_hosting_with_located_evidence(prop
     assert profile.contradicts
 
 
-def test_analyze_reports_each_file_and_keeps_going_after_a_bad_one(proposal_docx: Path, tmp_path: Path) -> None:
+def test_analyze_reports_each_file_and_keeps_going_after_a_bad_one(
+    proposal_docx: Path, tmp_path: Path
+) -> None:
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"PK\x03\x04broken")
     empty = tmp_path / "rong.txt"
     empty.write_bytes(b"")
     out = tmp_path / "report.json"
-    result = runner.invoke(app, ["analyze", str(broken), str(proposal_docx), str(empty), "--format", "json",
-                                 "-o", str(out)])
+    result = runner.invoke(
+        app, ["analyze", str(broken), str(proposal_docx), str(empty), "--format", "json", "-o", str(out)]
+    )
     assert result.exit_code == 1
     assert "hong.docx: tệp bị hỏng" in result.stderr and "rong.txt: tệp không có nội dung" in result.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
@@ -40,5 +43,7 @@ def test_analyze_markdown_and_html_reports(proposal_docx: Path, tmp_path: Path) 
     result = runner.invoke(app, ["analyze", str(proposal_docx)])
     assert result.exit_code == 0 and "Nghiêng về ứng dụng CNTT" in result.stdout
     html = tmp_path / "r.html"
-    result = runner.invoke(app, ["analyze", str(proposal_docx), "--format", "html", "-o", str(html), "--lang", "en"])
+    result = runner.invoke(
+        app, ["analyze", str(proposal_docx), "--format", "html", "-o", str(html), "--lang", "en"]
+    )
     assert result.exit_code == 0 and "Leans IT" in html.read_text(encoding="utf-8")

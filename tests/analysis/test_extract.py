@@ -12,7 +12,7 @@ from dxshift.analysis import ExtractError, extract_bytes, extract_file
 from .conftest import PROPOSAL, make_docx, make_pdf
 
 
-def texts(doc) -> list[str]:  # noqa: ANN001
+def texts(doc) -> list[str]:
     return [b.text for b in doc.blocks]
 
 
@@ -128,7 +128,7 @@ def test_a_scanned_pdf_without_text_says_so(tmp_path: Path) -> None:
     assert caught.value.code == "no_text_layer"
 
 
-def test_a_missing_file_and_an_oversized_file_are_refused(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_missing_file_and_an_oversized_file_are_refused(tmp_path: Path, monkeypatch) -> None:
     with pytest.raises(ExtractError) as caught:
         extract_file(tmp_path / "none.docx")
     assert caught.value.code == "not_found"

@@ -237,7 +237,7 @@ def _capital_positions(raw: str, decoded: list[str]) -> set[int]:
         kinds: list[str] = []
         vietnamese: list[bool] = []  # has a TCVN3 code, so it is no bare ASCII acronym like "GB"
         codes: list[list[int]] = []
-        for word in re.finditer(r"\S+", line.group()):
+        for word in re.finditer(r"[^\s,;:()\[\]\"'/|.!?]+", line.group()):
             start = line.start() + word.start()
             upper = lower = 0
             caseless: list[int] = []

@@ -33,8 +33,14 @@ def create_user(
     user = User(username=username, full_name=full_name, password_hash=hash_password(password))
     session.add(user)
     session.flush()
-    record(session, user_id=actor_id, action="create", entity="user", entity_id=user.id,
-           after={"username": username, "full_name": full_name})
+    record(
+        session,
+        user_id=actor_id,
+        action="create",
+        entity="user",
+        entity_id=user.id,
+        after={"username": username, "full_name": full_name},
+    )
     return user
 
 
@@ -42,8 +48,14 @@ def grant_role(session: Session, *, user: User, role: str, unit: Unit, actor_id:
     if role not in ROLES:
         raise Invalid("unknown_role", role=role)
     session.add(RoleGrant(user_id=user.id, role=role, unit_id=unit.id))
-    record(session, user_id=actor_id, action="grant", entity="user", entity_id=user.id,
-           after={"role": role, "unit": unit.code})
+    record(
+        session,
+        user_id=actor_id,
+        action="grant",
+        entity="user",
+        entity_id=user.id,
+        after={"role": role, "unit": unit.code},
+    )
 
 
 def authenticate(

@@ -35,7 +35,9 @@ def framework_of(assessment: Assessment) -> Framework:
     return load_framework(f"{c.framework_id}@{c.framework_version}")
 
 
-def get_assessment(session: Session, actor: Principal, assessment_id: int, action: str = "view") -> Assessment:
+def get_assessment(
+    session: Session, actor: Principal, assessment_id: int, action: str = "view"
+) -> Assessment:
     """The assessment if the actor may see it; 404 when outside scope, 403 when seen but not allowed."""
     assessment = session.get(Assessment, assessment_id)
     if assessment is None or not actor.can("view", assessment.unit):
@@ -70,7 +72,12 @@ class Saved:
 
 
 def save_answer(
-    session: Session, *, actor: Principal, assessment: Assessment, indicator_id: str, raw: str | None,
+    session: Session,
+    *,
+    actor: Principal,
+    assessment: Assessment,
+    indicator_id: str,
+    raw: str | None,
     expected_version: int | None,
 ) -> Saved:
     """Save one answer. `expected_version` is the version the user's form was built from:
@@ -95,18 +102,39 @@ def save_answer(
     )
     current_version = answer.version if answer else 0
     if expected_version is not None and expected_version != current_version:
-        raise Conflict("stale_answer", indicator=indicator_id, value=answer.value if answer else None,
-                       version=current_version)
+        raise Conflict(
+            "stale_answer",
+            indicator=indicator_id,
+            value=answer.value if answer else None,
+            version=current_version,
+        )
     before = answer.value if answer else None
     if answer is None:
-        answer = Answer(assessment_id=assessment.id, indicator_id=indicator_id, value=value, version=1,
-                        updated_by=actor.user_id)
+        answer = Answer(
+            assessment_id=assessment.id,
+            indicator_id=indicator_id,
+            value=value,
+            version=1,
+            updated_by=actor.user_id,
+        )
         session.add(answer)
     elif before != value:
-        answer.value, answer.version, answer.updated_by, answer.updated_at = value, answer.version + 1, actor.user_id, utcnow()
+        answer.value, answer.version, answer.updated_by, answer.updated_at = (
+            value,
+            answer.version + 1,
+            actor.user_id,
+            utcnow(),
+        )
     if before != value:
-        record(session, user_id=actor.user_id, action="answer", entity="assessment", entity_id=assessment.id,
-               before={indicator_id: before}, after={indicator_id: value})
+        record(
+            session,
+            user_id=actor.user_id,
+            action="answer",
+            entity="assessment",
+            entity_id=assessment.id,
+            before={indicator_id: before},
+            after={indicator_id: value},
+        )
         if assessment.status == "not_started":
             assessment.status = "draft"
         assessment.updated_at = utcnow()
@@ -125,7 +153,12 @@ def _store_result(assessment: Assessment) -> None:
 
 
 def _transition(
-    session: Session, actor: Principal, assessment: Assessment, action: str, allowed_from: set[str], target: str,
+    session: Session,
+    actor: Principal,
+    assessment: Assessment,
+    action: str,
+    allowed_from: set[str],
+    target: str,
     expected_version: int | None,
 ) -> None:
     if not actor.can(action, assessment.unit):
@@ -138,11 +171,20 @@ def _transition(
     assessment.status = target
     assessment.version += 1
     assessment.updated_at = utcnow()
-    record(session, user_id=actor.user_id, action=target, entity="assessment", entity_id=assessment.id,
-           before={"status": before}, after={"status": target})
+    record(
+        session,
+        user_id=actor.user_id,
+        action=target,
+        entity="assessment",
+        entity_id=assessment.id,
+        before={"status": before},
+        after={"status": target},
+    )
 
 
-def submit(session: Session, *, actor: Principal, assessment: Assessment, expected_version: int | None) -> None:
+def submit(
+    session: Session, *, actor: Principal, assessment: Assessment, expected_version: int | None
+) -> None:
     if not raw_answers(assessment):
         raise Invalid("nothing_to_submit")
     _transition(session, actor, assessment, "submit", {"draft", "returned"}, "submitted", expected_version)
@@ -153,7 +195,12 @@ def submit(session: Session, *, actor: Principal, assessment: Assessment, expect
 
 
 def return_for_changes(
-    session: Session, *, actor: Principal, assessment: Assessment, comments: dict[str, str], general: str = "",
+    session: Session,
+    *,
+    actor: Principal,
+    assessment: Assessment,
+    comments: dict[str, str],
+    general: str = "",
     expected_version: int | None,
 ) -> None:
     """Send back to the unit with comments per indicator (key '' for a general comment)."""
@@ -169,22 +216,40 @@ def return_for_changes(
             raise Invalid("unknown_indicator", indicator=indicator_id, framework=framework.id)
     _transition(session, actor, assessment, "review", {"submitted"}, "returned", expected_version)
     for indicator_id, text in notes.items():
-        session.add(ReviewComment(assessment_id=assessment.id, indicator_id=indicator_id or None, text=text,
-                                  author_id=actor.user_id))
-    record(session, user_id=actor.user_id, action="comment", entity="assessment", entity_id=assessment.id,
-           after={"comments": notes})
+        session.add(
+            ReviewComment(
+                assessment_id=assessment.id,
+                indicator_id=indicator_id or None,
+                text=text,
+                author_id=actor.user_id,
+            )
+        )
+    record(
+        session,
+        user_id=actor.user_id,
+        action="comment",
+        entity="assessment",
+        entity_id=assessment.id,
+        after={"comments": notes},
+    )
 
 
-def approve(session: Session, *, actor: Principal, assessment: Assessment, expected_version: int | None) -> None:
+def approve(
+    session: Session, *, actor: Principal, assessment: Assessment, expected_version: int | None
+) -> None:
     _transition(session, actor, assessment, "review", {"submitted"}, "approved", expected_version)
     assessment.approved_at = utcnow()
     _store_result(assessment)
 
 
 def comments_of(session: Session, assessment: Assessment) -> list[ReviewComment]:
-    return list(session.scalars(
-        select(ReviewComment).where(ReviewComment.assessment_id == assessment.id).order_by(ReviewComment.created_at)
-    ))
+    return list(
+        session.scalars(
+            select(ReviewComment)
+            .where(ReviewComment.assessment_id == assessment.id)
+            .order_by(ReviewComment.created_at)
+        )
+    )
 
 
 # ── evidence ─────────────────────────────────────────────────────────────────
@@ -198,12 +263,22 @@ def _evidence_common(actor: Principal, assessment: Assessment, indicator_id: str
     try:
         framework_of(assessment).indicator(indicator_id)
     except KeyError as exc:
-        raise Invalid("unknown_indicator", indicator=indicator_id, framework=assessment.campaign.framework_id) from exc
+        raise Invalid(
+            "unknown_indicator", indicator=indicator_id, framework=assessment.campaign.framework_id
+        ) from exc
 
 
 def add_evidence_file(
-    session: Session, *, actor: Principal, assessment: Assessment, indicator_id: str, filename: str, data: bytes,
-    effective_date: dt.date | None, upload_dir: Path, max_bytes: int,
+    session: Session,
+    *,
+    actor: Principal,
+    assessment: Assessment,
+    indicator_id: str,
+    filename: str,
+    data: bytes,
+    effective_date: dt.date | None,
+    upload_dir: Path,
+    max_bytes: int,
 ) -> Evidence:
     """Store an uploaded file under a random name, after checking its size and its real type."""
     _evidence_common(actor, assessment, indicator_id)
@@ -220,14 +295,33 @@ def add_evidence_file(
     stored = uuid.uuid4().hex
     upload_dir.mkdir(parents=True, exist_ok=True)
     (upload_dir / stored).write_bytes(data)
-    evidence = Evidence(assessment_id=assessment.id, indicator_id=indicator_id, kind="file",
-                        title=Path(filename).name[:255], stored_name=stored, original_name=Path(filename).name[:255],
-                        content_type=content_type, size=len(data), effective_date=effective_date,
-                        created_by=actor.user_id)
+    evidence = Evidence(
+        assessment_id=assessment.id,
+        indicator_id=indicator_id,
+        kind="file",
+        title=Path(filename).name[:255],
+        stored_name=stored,
+        original_name=Path(filename).name[:255],
+        content_type=content_type,
+        size=len(data),
+        effective_date=effective_date,
+        created_by=actor.user_id,
+    )
     session.add(evidence)
     session.flush()
-    record(session, user_id=actor.user_id, action="evidence", entity="assessment", entity_id=assessment.id,
-           after={"indicator": indicator_id, "file": evidence.original_name, "type": content_type, "size": len(data)})
+    record(
+        session,
+        user_id=actor.user_id,
+        action="evidence",
+        entity="assessment",
+        entity_id=assessment.id,
+        after={
+            "indicator": indicator_id,
+            "file": evidence.original_name,
+            "type": content_type,
+            "size": len(data),
+        },
+    )
     return evidence
 
 
@@ -243,7 +337,13 @@ _EXTENSIONS = {
 
 
 def add_evidence_link_or_note(
-    session: Session, *, actor: Principal, assessment: Assessment, indicator_id: str, kind: str, text: str,
+    session: Session,
+    *,
+    actor: Principal,
+    assessment: Assessment,
+    indicator_id: str,
+    kind: str,
+    text: str,
     effective_date: dt.date | None,
 ) -> Evidence:
     _evidence_common(actor, assessment, indicator_id)
@@ -251,26 +351,48 @@ def add_evidence_link_or_note(
     if kind == "link":
         if not (text.startswith("https://") or text.startswith("http://")) or len(text) > 2048:
             raise Invalid("bad_link")
-        evidence = Evidence(assessment_id=assessment.id, indicator_id=indicator_id, kind="link", url=text,
-                            title=text[:255], effective_date=effective_date, created_by=actor.user_id)
+        evidence = Evidence(
+            assessment_id=assessment.id,
+            indicator_id=indicator_id,
+            kind="link",
+            url=text,
+            title=text[:255],
+            effective_date=effective_date,
+            created_by=actor.user_id,
+        )
     elif kind == "note":
         if not text:
             raise Invalid("note_empty")
-        evidence = Evidence(assessment_id=assessment.id, indicator_id=indicator_id, kind="note", note=text[:10_000],
-                            title=text[:80], effective_date=effective_date, created_by=actor.user_id)
+        evidence = Evidence(
+            assessment_id=assessment.id,
+            indicator_id=indicator_id,
+            kind="note",
+            note=text[:10_000],
+            title=text[:80],
+            effective_date=effective_date,
+            created_by=actor.user_id,
+        )
     else:
         raise Invalid("bad_evidence_kind")
     session.add(evidence)
     session.flush()
-    record(session, user_id=actor.user_id, action="evidence", entity="assessment", entity_id=assessment.id,
-           after={"indicator": indicator_id, kind: text[:200]})
+    record(
+        session,
+        user_id=actor.user_id,
+        action="evidence",
+        entity="assessment",
+        entity_id=assessment.id,
+        after={"indicator": indicator_id, kind: text[:200]},
+    )
     return evidence
 
 
 def evidence_of(session: Session, assessment: Assessment) -> list[Evidence]:
-    return list(session.scalars(
-        select(Evidence).where(Evidence.assessment_id == assessment.id).order_by(Evidence.created_at)
-    ))
+    return list(
+        session.scalars(
+            select(Evidence).where(Evidence.assessment_id == assessment.id).order_by(Evidence.created_at)
+        )
+    )
 
 
 def get_evidence(session: Session, actor: Principal, evidence_id: int) -> Evidence:
@@ -286,7 +408,10 @@ def get_evidence(session: Session, actor: Principal, evidence_id: int) -> Eviden
 
 def unit_history(session: Session, unit: Unit) -> list[Assessment]:
     """Approved assessments of a unit, oldest campaign first."""
-    return list(session.scalars(
-        select(Assessment).where(Assessment.unit_id == unit.id, Assessment.status == "approved")
-        .order_by(Assessment.approved_at)
-    ))
+    return list(
+        session.scalars(
+            select(Assessment)
+            .where(Assessment.unit_id == unit.id, Assessment.status == "approved")
+            .order_by(Assessment.approved_at)
+        )
+    )

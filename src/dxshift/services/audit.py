@@ -19,5 +19,8 @@ def record(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    session.add(AuditEntry(user_id=user_id, action=action, entity=entity, entity_id=entity_id,
-                           before=before, after=after))
+    session.add(
+        AuditEntry(
+            user_id=user_id, action=action, entity=entity, entity_id=entity_id, before=before, after=after
+        )
+    )

@@ -19,8 +19,14 @@ STATUSES = ("not_started", "draft", "submitted", "returned", "approved")
 
 
 def open_campaign(
-    session: Session, *, actor: Principal, name: str, scope: Unit, framework_ref: str | None = None,
-    deadline: dt.date | None = None, unit_kinds: set[str] | None = None,
+    session: Session,
+    *,
+    actor: Principal,
+    name: str,
+    scope: Unit,
+    framework_ref: str | None = None,
+    deadline: dt.date | None = None,
+    unit_kinds: set[str] | None = None,
 ) -> Campaign:
     """Create a campaign and one assessment for every unit of the scope (optionally of some kinds)."""
     if not actor.can("manage_campaigns", scope):
@@ -28,17 +34,33 @@ def open_campaign(
     if not name.strip():
         raise Invalid("campaign_name_required")
     framework = load_framework(framework_ref)
-    campaign = Campaign(name=name.strip(), framework_id=framework.id, framework_version=framework.version,
-                        scope_unit_id=scope.id, deadline=deadline, created_by=actor.user_id)
+    campaign = Campaign(
+        name=name.strip(),
+        framework_id=framework.id,
+        framework_version=framework.version,
+        scope_unit_id=scope.id,
+        deadline=deadline,
+        created_by=actor.user_id,
+    )
     session.add(campaign)
     session.flush()
     units = session.scalars(select(Unit).where(Unit.path.startswith(scope.path, autoescape=True))).all()
     chosen = [u for u in units if not unit_kinds or u.kind in unit_kinds]
     session.add_all(Assessment(campaign_id=campaign.id, unit_id=u.id) for u in chosen)
-    record(session, user_id=actor.user_id, action="create", entity="campaign", entity_id=campaign.id,
-           after={"name": campaign.name, "framework": f"{framework.id}@{framework.version}",
-                  "scope": scope.code, "deadline": deadline.isoformat() if deadline else None,
-                  "assessments": len(chosen)})
+    record(
+        session,
+        user_id=actor.user_id,
+        action="create",
+        entity="campaign",
+        entity_id=campaign.id,
+        after={
+            "name": campaign.name,
+            "framework": f"{framework.id}@{framework.version}",
+            "scope": scope.code,
+            "deadline": deadline.isoformat() if deadline else None,
+            "assessments": len(chosen),
+        },
+    )
     return campaign
 
 
@@ -47,7 +69,8 @@ def visible_campaigns(session: Session, actor: Principal) -> list[Campaign]:
     campaigns = session.scalars(select(Campaign).order_by(Campaign.created_at.desc())).all()
     roots = actor.roots("view")
     return [
-        c for c in campaigns
+        c
+        for c in campaigns
         if any(c.scope_unit.path.startswith(r) or r.startswith(c.scope_unit.path) for r in roots)
     ]
 

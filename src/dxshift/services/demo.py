@@ -29,10 +29,30 @@ AGENCIES = [
     ("DEMO-NN", "Sở Nông nghiệp và Môi trường"),
 ]
 COMMUNES = [
-    "Phường Tân An", "Phường Hòa Bình", "Phường Đông Thành", "Phường Ngọc Sơn", "Xã Minh Hòa",
-    "Xã Thủy Lợi", "Xã Đức Phong", "Xã Ea Tam", "Xã Hưng Long", "Xã Quỳnh Lâm", "Xã Bình Minh",
-    "Xã Phú Mỹ", "Xã An Khê", "Xã Ứng Hòa", "Xã Yên Thế", "Xã Trà Lĩnh", "Xã Cẩm Thủy",
-    "Xã Lộc Ninh", "Xã Vĩnh Thạnh", "Xã Sơn Hà", "Xã Tam Đảo", "Xã Kỳ Anh", "Xã Ô Diên", "Xã Đắk Mil",
+    "Phường Tân An",
+    "Phường Hòa Bình",
+    "Phường Đông Thành",
+    "Phường Ngọc Sơn",
+    "Xã Minh Hòa",
+    "Xã Thủy Lợi",
+    "Xã Đức Phong",
+    "Xã Ea Tam",
+    "Xã Hưng Long",
+    "Xã Quỳnh Lâm",
+    "Xã Bình Minh",
+    "Xã Phú Mỹ",
+    "Xã An Khê",
+    "Xã Ứng Hòa",
+    "Xã Yên Thế",
+    "Xã Trà Lĩnh",
+    "Xã Cẩm Thủy",
+    "Xã Lộc Ninh",
+    "Xã Vĩnh Thạnh",
+    "Xã Sơn Hà",
+    "Xã Tam Đảo",
+    "Xã Kỳ Anh",
+    "Xã Ô Diên",
+    "Xã Đắk Mil",
 ]
 SCHOOLS = [("DEMO-GD-THPT1", "Trường THPT Minh Hòa"), ("DEMO-GD-THPT2", "Trường THPT Tân An")]
 USERS = [
@@ -56,19 +76,31 @@ def _value(ind: Indicator, maturity: float, rng: random.Random) -> object:
         return round(level * 100)
     if isinstance(spec, CountAnswer):
         top = spec.maximum or spec.target * 2
-        return round(min(spec.baseline + level * (spec.target - spec.baseline) * 1.1, top), 1)
+        return round(min(spec.baseline + level * (spec.target - spec.baseline) * 1.1, top))
     return level > 0.5
 
 
-def _fill(session: Session, framework: Framework, assessment: Assessment, maturity: float, seed: str,
-          actor_user: User) -> None:
+def _fill(
+    session: Session,
+    framework: Framework,
+    assessment: Assessment,
+    maturity: float,
+    seed: str,
+    actor_user: User,
+) -> None:
     rng = random.Random(seed)
     actor = load_principal(session, actor_user)
     for ind in framework.indicators:
         if rng.random() < 0.04:
             continue  # a few honest gaps
-        assessments.save_answer(session, actor=actor, assessment=assessment, indicator_id=ind.id,
-                                raw=str(_value(ind, maturity, rng)), expected_version=None)
+        assessments.save_answer(
+            session,
+            actor=actor,
+            assessment=assessment,
+            indicator_id=ind.id,
+            raw=str(_value(ind, maturity, rng)),
+            expected_version=None,
+        )
 
 
 def load_demo(session: Session) -> bool:
@@ -81,7 +113,9 @@ def load_demo(session: Session) -> bool:
     for code, name in AGENCIES:
         by_code[code] = units.create_unit(session, code=code, name=name, kind="agency", parent=province)
     for code, name in SCHOOLS:
-        by_code[code] = units.create_unit(session, code=code, name=name, kind="school", parent=by_code["DEMO-GD"])
+        by_code[code] = units.create_unit(
+            session, code=code, name=name, kind="school", parent=by_code["DEMO-GD"]
+        )
     for n, name in enumerate(COMMUNES, start=1):
         code = f"DEMO-X{n:02d}"
         kind = "ward" if name.startswith("Phường") else "commune"
@@ -96,10 +130,20 @@ def load_demo(session: Session) -> bool:
     coordinator = load_principal(session, users["dieuphoi"])
     reviewer = load_principal(session, users["thamdinh"])
 
-    old = campaigns.open_campaign(session, actor=coordinator, name="Tự đánh giá CĐS năm 2025", scope=province,
-                                  deadline=dt.date(2025, 11, 30))
-    new = campaigns.open_campaign(session, actor=coordinator, name="Tự đánh giá CĐS năm 2026", scope=province,
-                                  deadline=dt.date(2026, 12, 15))
+    old = campaigns.open_campaign(
+        session,
+        actor=coordinator,
+        name="Tự đánh giá CĐS năm 2025",
+        scope=province,
+        deadline=dt.date(2025, 11, 30),
+    )
+    new = campaigns.open_campaign(
+        session,
+        actor=coordinator,
+        name="Tự đánh giá CĐS năm 2026",
+        scope=province,
+        deadline=dt.date(2026, 12, 15),
+    )
     session.flush()
     rows = session.scalars(select(Assessment).join(Unit).order_by(Unit.path)).all()
     for index, assessment in enumerate(a for a in rows if a.campaign_id == old.id):
@@ -119,7 +163,10 @@ def load_demo(session: Session) -> bool:
         if state == "returned":
             first = framework.indicators[index % len(framework.indicators)].id
             assessments.return_for_changes(
-                session, actor=reviewer, assessment=assessment, expected_version=None,
+                session,
+                actor=reviewer,
+                assessment=assessment,
+                expected_version=None,
                 comments={first: "Đề nghị bổ sung minh chứng (quyết định, báo cáo) cho câu trả lời này."},
             )
         if state == "approved":

@@ -8,7 +8,7 @@ from typing import Any
 class ServiceError(Exception):
     status = 400
 
-    def __init__(self, code: str, **params: Any):
+    def __init__(self, code: str, /, **params: Any):
         self.code = code
         self.params = params
         super().__init__(f"{code}: {params}")

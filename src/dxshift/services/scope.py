@@ -12,7 +12,16 @@ from dxshift.storage.models import RoleGrant, Unit, User
 ROLES = ("admin", "coordinator", "assessor", "reviewer", "viewer")
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
     "admin": frozenset(
-        {"view", "answer", "submit", "review", "manage_campaigns", "manage_units", "manage_users", "view_audit"}
+        {
+            "view",
+            "answer",
+            "submit",
+            "review",
+            "manage_campaigns",
+            "manage_units",
+            "manage_users",
+            "view_audit",
+        }
     ),
     "coordinator": frozenset({"view", "manage_campaigns"}),
     "assessor": frozenset({"view", "answer", "submit"}),
@@ -39,9 +48,7 @@ class Principal:
     grants: tuple[Grant, ...]
 
     def can(self, action: str, unit: Unit) -> bool:
-        return any(
-            action in ROLE_ACTIONS[g.role] and unit.path.startswith(g.unit_path) for g in self.grants
-        )
+        return any(action in ROLE_ACTIONS[g.role] and unit.path.startswith(g.unit_path) for g in self.grants)
 
     def can_anywhere(self, action: str) -> bool:
         return any(action in ROLE_ACTIONS[g.role] for g in self.grants)

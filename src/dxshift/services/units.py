@@ -21,16 +21,32 @@ COLUMNS = ("code", "name", "kind", "parent_code")
 
 
 def create_unit(
-    session: Session, *, code: str, name: str, kind: str = "", parent: Unit | None = None,
+    session: Session,
+    *,
+    code: str,
+    name: str,
+    kind: str = "",
+    parent: Unit | None = None,
     actor_id: int | None = None,
 ) -> Unit:
-    unit = Unit(code=code, name=name, kind=kind, parent_id=parent.id if parent else None,
-                depth=(parent.depth + 1) if parent else 0)
+    unit = Unit(
+        code=code,
+        name=name,
+        kind=kind,
+        parent_id=parent.id if parent else None,
+        depth=(parent.depth + 1) if parent else 0,
+    )
     session.add(unit)
     session.flush()
     unit.path = f"{parent.path if parent else '/'}{unit.id}/"
-    record(session, user_id=actor_id, action="create", entity="unit", entity_id=unit.id,
-           after={"code": code, "name": name, "kind": kind, "parent": parent.code if parent else None})
+    record(
+        session,
+        user_id=actor_id,
+        action="create",
+        entity="unit",
+        entity_id=unit.id,
+        after={"code": code, "name": name, "kind": kind, "parent": parent.code if parent else None},
+    )
     return unit
 
 
@@ -47,11 +63,26 @@ def move_unit(session: Session, *, unit: Unit, new_parent: Unit | None, actor_id
         .values(path=new_path + func.substr(Unit.path, len(old_path) + 1), depth=Unit.depth + depth_change)
         .execution_options(synchronize_session=False)
     )
-    session.execute(update(Unit).where(Unit.id == unit.id).values(parent_id=new_parent.id if new_parent else None))
-    session.add(UnitMove(unit_id=unit.id, old_parent_id=old_parent_id,
-                         new_parent_id=new_parent.id if new_parent else None, moved_by=actor_id))
-    record(session, user_id=actor_id, action="move", entity="unit", entity_id=unit.id,
-           before={"parent_id": old_parent_id}, after={"parent_id": new_parent.id if new_parent else None})
+    session.execute(
+        update(Unit).where(Unit.id == unit.id).values(parent_id=new_parent.id if new_parent else None)
+    )
+    session.add(
+        UnitMove(
+            unit_id=unit.id,
+            old_parent_id=old_parent_id,
+            new_parent_id=new_parent.id if new_parent else None,
+            moved_by=actor_id,
+        )
+    )
+    record(
+        session,
+        user_id=actor_id,
+        action="move",
+        entity="unit",
+        entity_id=unit.id,
+        before={"parent_id": old_parent_id},
+        after={"parent_id": new_parent.id if new_parent else None},
+    )
     session.expire_all()
 
 
@@ -107,9 +138,11 @@ def read_rows(data: bytes, filename: str) -> list[dict[str, str]]:
         values = [list(r) for r in sheet.iter_rows(values_only=True)]
         book.close()
     elif filename.lower().endswith(".csv"):
+        from dxshift.analysis.legacy import LegacyEncodingError, decode_bytes
+
         try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
+            text, _ = decode_bytes(data)  # UTF-8/16, or Windows-1258, TCVN3, VNI from older tools
+        except LegacyEncodingError as exc:
             raise Invalid("units_file_encoding") from exc
         values = [list(r) for r in csv.reader(io.StringIO(text))]
     else:
@@ -124,7 +157,10 @@ def read_rows(data: bytes, filename: str) -> list[dict[str, str]]:
     for raw in values[1:]:
         if not any(_clean(v) for v in raw):
             continue
-        row = {c: _clean(raw[header.index(c)]) if c in header and header.index(c) < len(raw) else "" for c in COLUMNS}
+        row = {
+            c: _clean(raw[header.index(c)]) if c in header and header.index(c) < len(raw) else ""
+            for c in COLUMNS
+        }
         rows.append(row)
     return rows
 
@@ -151,9 +187,9 @@ def import_units(
         seen[code] = line
     file_parent = {r["code"]: r["parent_code"] for r in rows if r["code"]}
     for line, row in enumerate(rows, start=2):
-        parent = row["parent_code"]
-        if parent and parent not in file_parent and parent not in existing:
-            report.errors.append((line, "missing_parent", {"code": row["code"], "parent": parent}))
+        parent_ref = row["parent_code"]
+        if parent_ref and parent_ref not in file_parent and parent_ref not in existing:
+            report.errors.append((line, "missing_parent", {"code": row["code"], "parent": parent_ref}))
     # cycles: follow parents through the file first, then the database
     db_parent = {u.code: (u.parent.code if u.parent else "") for u in existing.values()}
     for line, row in enumerate(rows, start=2):
@@ -178,14 +214,26 @@ def import_units(
             parent = by_code.get(parent_code) if parent_code else None
             unit = by_code.get(row["code"])
             if unit is None:
-                by_code[row["code"]] = create_unit(session, code=row["code"], name=row["name"], kind=row["kind"],
-                                                   parent=parent, actor_id=actor_id)
+                by_code[row["code"]] = create_unit(
+                    session,
+                    code=row["code"],
+                    name=row["name"],
+                    kind=row["kind"],
+                    parent=parent,
+                    actor_id=actor_id,
+                )
                 report.created.append(row["code"])
             else:
                 if (unit.name, unit.kind) != (row["name"], row["kind"] or unit.kind):
-                    record(session, user_id=actor_id, action="update", entity="unit", entity_id=unit.id,
-                           before={"name": unit.name, "kind": unit.kind},
-                           after={"name": row["name"], "kind": row["kind"] or unit.kind})
+                    record(
+                        session,
+                        user_id=actor_id,
+                        action="update",
+                        entity="unit",
+                        entity_id=unit.id,
+                        before={"name": unit.name, "kind": unit.kind},
+                        after={"name": row["name"], "kind": row["kind"] or unit.kind},
+                    )
                     unit.name, unit.kind = row["name"], row["kind"] or unit.kind
                     report.updated.append(row["code"])
                 if (parent.id if parent else None) != unit.parent_id:
@@ -207,7 +255,12 @@ def export_rows(session: Session, root: Unit | None = None) -> list[dict[str, st
     units = list(session.scalars(query))
     codes = {u.id: u.code for u in session.scalars(select(Unit))}
     return [
-        {"code": u.code, "name": u.name, "kind": u.kind, "parent_code": codes.get(u.parent_id, "") if u.parent_id else ""}
+        {
+            "code": u.code,
+            "name": u.name,
+            "kind": u.kind,
+            "parent_code": codes.get(u.parent_id, "") if u.parent_id else "",
+        }
         for u in units
     ]
 

@@ -1,0 +1,88 @@
+"""Administration: the audit log and the unit tree import/export."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from sqlalchemy import select
+from starlette.responses import Response
+
+from dxshift.services import units as unit_service
+from dxshift.services.errors import Forbidden, Invalid
+from dxshift.storage.models import AuditEntry, User
+from dxshift.web.deps import CurrentUser, SessionDep, csrf_protect, render
+
+router = APIRouter(prefix="/admin")
+
+
+def _require(user: CurrentUser, action: str) -> None:
+    if not user.can_anywhere(action):
+        raise Forbidden("not_allowed")
+
+
+@router.get("/audit")
+def audit_log(request: Request, db: SessionDep, user: CurrentUser, page: int = 1) -> Response:
+    _require(user, "view_audit")
+    per_page = 100
+    entries = db.execute(
+        select(AuditEntry, User.username)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .order_by(AuditEntry.id.desc())
+        .offset((max(page, 1) - 1) * per_page)
+        .limit(per_page)
+    ).all()
+    return render(request, "audit.html", user=user, entries=entries, page=page)
+
+
+@router.get("/units")
+def units_page(request: Request, user: CurrentUser) -> Response:
+    _require(user, "manage_units")
+    return render(request, "units_admin.html", user=user, report=None, error=None)
+
+
+@router.post("/units", dependencies=[Depends(csrf_protect)])
+async def units_import(
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    upload: Annotated[UploadFile, File()],
+    mode: Annotated[str, Form()] = "dry",
+) -> Response:
+    _require(user, "manage_units")
+    data = await upload.read(20 * 1024 * 1024 + 1)
+    try:
+        if len(data) > 20 * 1024 * 1024:
+            raise Invalid("upload_too_large", max_mb=20)
+        rows = unit_service.read_rows(data, upload.filename or "")
+        report = unit_service.import_units(db, rows=rows, dry_run=mode != "apply", actor_id=user.user_id)
+    except Invalid as exc:
+        return render(request, "units_admin.html", status_code=422, user=user, report=None, error=exc)
+    return render(
+        request,
+        "units_admin.html",
+        user=user,
+        report=report,
+        error=None,
+        status_code=422 if report.errors else 200,
+    )
+
+
+@router.get("/units/export.{fmt}")
+def units_export(db: SessionDep, user: CurrentUser, fmt: str) -> Response:
+    _require(user, "manage_units")
+    import tempfile
+    from pathlib import Path
+
+    if fmt not in {"csv", "xlsx"}:
+        raise Invalid("units_file_format")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"units.{fmt}"
+        unit_service.write_export(unit_service.export_rows(db), path)
+        data = path.read_bytes()
+    media = (
+        "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    return Response(
+        data, media_type=media, headers={"Content-Disposition": f'attachment; filename="units.{fmt}"'}
+    )
