@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib import resources
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
@@ -52,6 +52,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(resources.files("dxshift.web") / "static")), name="static")
     for module in (auth, pages, assessments, admin):
         app.include_router(module.router)
+
+    @app.get("/fonts/{weight}.ttf", include_in_schema=False)
+    def font(weight: str) -> Response:
+        """Be Vietnam Pro from its PyPI package: every browser shows the same diacritics."""
+        import fontpkg_be_vietnam_pro as package
+
+        if weight not in {"Regular", "SemiBold", "Bold"}:
+            return Response(status_code=404)
+        path = package.ROOT / "files" / f"BeVietnamPro-{weight}.ttf"
+        return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": "public, max-age=604800"})
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:

@@ -73,6 +73,7 @@ WEB: dict[str, tuple[str, str]] = {
     "add_evidence": ("Thêm minh chứng", "Add evidence"),
     "evidence_file": ("Tệp (PDF, DOCX, XLSX, ảnh)", "File (PDF, DOCX, XLSX, image)"),
     "evidence_link": ("Đường dẫn", "Link"),
+    "evidence_file_short": ("Tệp", "File"),
     "evidence_note": ("Ghi chú", "Note"),
     "effective_date": ("Ngày hiệu lực", "Effective date"),
     "upload": ("Tải lên", "Upload"),
