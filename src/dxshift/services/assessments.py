@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from dxshift.assessment import AssessmentResult, assess_raw
@@ -239,7 +239,8 @@ def approve(
 ) -> None:
     _transition(session, actor, assessment, "review", {"submitted"}, "approved", expected_version)
     assessment.approved_at = utcnow()
-    _store_result(assessment)
+    if assessment.result is None:  # answers are locked while submitted, so the stored result holds
+        _store_result(assessment)
 
 
 def comments_of(session: Session, assessment: Assessment) -> list[ReviewComment]:
@@ -415,3 +416,62 @@ def unit_history(session: Session, unit: Unit) -> list[Assessment]:
             .order_by(Assessment.approved_at)
         )
     )
+
+
+# ── bulk import ──────────────────────────────────────────────────────────────
+
+
+def import_answers(
+    session: Session,
+    *,
+    actor: Principal,
+    assessment: Assessment,
+    raw: dict[str, Any],
+) -> int:
+    """Load a whole answer sheet (e.g. an XLSX filled offline) into one assessment at once.
+
+    Every value is checked first with the engine's parser; nothing is written if one is wrong.
+    Returns the number of answers written. One audit entry records the whole sheet.
+    """
+    from dxshift.assessment import check_answers
+
+    if not actor.can("answer", assessment.unit):
+        raise Forbidden("not_allowed")
+    if assessment.status not in EDITABLE:
+        raise Invalid("assessment_locked", status=assessment.status)
+    checked = check_answers(framework_of(assessment), raw)
+    existing = {a.indicator_id: a for a in assessment.answers}
+    now = utcnow()
+    fresh = []
+    for indicator_id, answer in checked.items():
+        value = canonical(answer.value)
+        current = existing.get(indicator_id)
+        if current is None:
+            fresh.append(
+                {
+                    "assessment_id": assessment.id,
+                    "indicator_id": indicator_id,
+                    "value": value,
+                    "version": 1,
+                    "updated_by": actor.user_id,
+                    "updated_at": now,
+                }
+            )
+        elif current.value != value:
+            current.value, current.version = value, current.version + 1
+            current.updated_by, current.updated_at = actor.user_id, now
+    if fresh:
+        session.execute(insert(Answer), fresh)  # one multi-row INSERT instead of one per answer
+    if assessment.status == "not_started" and checked:
+        assessment.status = "draft"
+    record(
+        session,
+        user_id=actor.user_id,
+        action="import_answers",
+        entity="assessment",
+        entity_id=assessment.id,
+        after={k: canonical(v.value) for k, v in checked.items()},
+    )
+    session.flush()
+    session.expire(assessment, ["answers"])
+    return len(checked)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -87,21 +86,32 @@ class Progress:
     counts: dict[str, int]
     total: int
     overdue: bool
-    waiting: list[tuple[Unit, str]]  # units that still owe something, with their status
+    waiting: list[tuple[str, str]]  # (unit name, status) of units that still owe something
+    waiting_total: int
 
 
-def progress(session: Session, *, actor: Principal, campaign: Campaign) -> Progress:
-    """Status counts over the units the actor can see, and who still has to act."""
+def progress(session: Session, *, actor: Principal, campaign: Campaign, limit: int = 500) -> Progress:
+    """Status counts over the units the actor can see, and who still has to act (first `limit`)."""
+    in_scope = (Assessment.campaign_id == campaign.id, actor.unit_filter("view"))
     rows = session.execute(
-        select(Assessment.status, Unit)
+        select(Assessment.status, func.count())
         .join(Unit, Unit.id == Assessment.unit_id)
-        .where(Assessment.campaign_id == campaign.id, actor.unit_filter("view"))
-        .order_by(Unit.path)
+        .where(*in_scope)
+        .group_by(Assessment.status)
     ).all()
-    counts = Counter(status for status, _ in rows)
-    waiting = [(unit, status) for status, unit in rows if status in {"not_started", "draft", "returned"}]
+    counts = {s: 0 for s in STATUSES} | {status: n for status, n in rows}
+    owing = ("not_started", "draft", "returned")
+    waiting = session.execute(
+        select(Unit.name, Assessment.status)
+        .join(Unit, Unit.id == Assessment.unit_id)
+        .where(*in_scope, Assessment.status.in_(owing))
+        .order_by(Unit.path)
+        .limit(limit)
+    ).all()
     overdue = bool(campaign.deadline and campaign.deadline < dt.date.today())
-    return Progress({s: counts.get(s, 0) for s in STATUSES}, len(rows), overdue, waiting)
+    return Progress(
+        counts, sum(counts.values()), overdue, [(n, s) for n, s in waiting], sum(counts[s] for s in owing)
+    )
 
 
 def count_assessments(session: Session, campaign: Campaign) -> int:

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -116,7 +117,7 @@ class Assessment(Base):
     score_index: Mapped[float | None] = mapped_column(Float)
     score_coverage: Mapped[float | None] = mapped_column(Float)
     level: Mapped[str | None] = mapped_column(String(32))
-    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)  # large: load on demand
 
     campaign: Mapped[Campaign] = relationship()
     unit: Mapped[Unit] = relationship()
@@ -181,3 +182,84 @@ class AuditEntry(Base):
     entity_id: Mapped[int | None] = mapped_column(Integer)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
+class ApiToken(Base):
+    """A personal API token: only its SHA-256 is stored; it acts with its owner's rights."""
+
+    __tablename__ = "api_tokens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    name: Mapped[str] = mapped_column(String(128))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    prefix: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class Initiative(Base):
+    """A project or initiative put up for appraisal: is it digital transformation or just IT?"""
+
+    __tablename__ = "initiatives"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    title: Mapped[str] = mapped_column(String(500))
+    kind: Mapped[str] = mapped_column(String(32))  # new_system | upgrade | rental | platform_adoption
+    budget: Mapped[int | None] = mapped_column(BigInteger)  # VND
+    period_start: Mapped[int | None] = mapped_column(Integer)  # year
+    period_end: Mapped[int | None] = mapped_column(Integer)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    proposed_verdict: Mapped[str | None] = mapped_column(String(32))
+    verdict: Mapped[str | None] = mapped_column(String(32), index=True)  # mostly_dx | mixed | mostly_it
+    verdict_note: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    decided_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    unit: Mapped[Unit] = relationship()
+
+
+class InitiativeDocument(Base):
+    """An uploaded document of an initiative and its background analysis job."""
+
+    __tablename__ = "initiative_documents"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiatives.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32), default="proposal")  # proposal | feasibility | plan | other
+    stored_name: Mapped[str] = mapped_column(String(64))
+    original_name: Mapped[str] = mapped_column(String(255))
+    size: Mapped[int] = mapped_column(Integer)
+    uploaded_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    uploaded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    job_status: Mapped[str] = mapped_column(
+        String(16), default="queued", index=True
+    )  # queued|running|done|failed
+    job_progress: Mapped[int] = mapped_column(Integer, default=0)
+    job_error: Mapped[str | None] = mapped_column(Text)
+    analyzed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    profile: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
+
+
+class ShiftFinding(Base):
+    """For one initiative and one shift: what the analyzer said, and what the reviewer decided."""
+
+    __tablename__ = "shift_findings"
+    __table_args__ = (UniqueConstraint("initiative_id", "shift"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiatives.id"), index=True)
+    shift: Mapped[int] = mapped_column(Integer)
+    analyzer_stance: Mapped[str] = mapped_column(String(16))  # leans_dx | leans_it | mixed | not_addressed
+    analyzer_confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    it_count: Mapped[int] = mapped_column(Integer, default=0)
+    dx_count: Mapped[int] = mapped_column(Integer, default=0)
+    evidence: Mapped[list[Any] | None] = mapped_column(JSON)
+    reviewer_stance: Mapped[str | None] = mapped_column(String(16), index=True)
+    reviewer_note: Mapped[str | None] = mapped_column(Text)
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reviewed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+    @property
+    def stance(self) -> str:
+        """The reviewer's decision when there is one, else the analyzer's finding."""
+        return self.reviewer_stance or self.analyzer_stance

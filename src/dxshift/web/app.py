@@ -15,7 +15,7 @@ from dxshift.i18n import t
 from dxshift.services.errors import ServiceError
 from dxshift.settings import Settings, get_settings
 from dxshift.web.deps import CsrfFailed, LoginRequired, lang_of, render
-from dxshift.web.routes import admin, assessments, auth, pages
+from dxshift.web.routes import admin, api, appraisals, assessments, auth, dashboards, exports, pages
 from dxshift.web.security import new_csrf, read_session, write_session
 
 
@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.add_middleware(SessionMiddleware)
     app.mount("/static", StaticFiles(directory=str(resources.files("dxshift.web") / "static")), name="static")
-    for module in (auth, pages, assessments, admin):
+    for module in (auth, pages, assessments, admin, api, exports, appraisals, dashboards):
         app.include_router(module.router)
 
     @app.get("/fonts/{weight}.ttf", include_in_schema=False)

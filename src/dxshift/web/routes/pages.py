@@ -137,20 +137,21 @@ def campaign_create(
 @router.get("/campaigns/{campaign_id}")
 def campaign_page(request: Request, campaign_id: int, db: SessionDep, user: CurrentUser) -> Response:
     campaign: Campaign = campaign_service.get_campaign(db, user, campaign_id)
-    progress = campaign_service.progress(db, actor=user, campaign=campaign)
+    progress = campaign_service.progress(db, actor=user, campaign=campaign, limit=REMINDER_LIMIT)
     lang = lang_of(request)
     deadline = campaign.deadline.strftime("%d/%m/%Y") if campaign.deadline else "—"
     reminders = [
-        t("remind_line", lang, unit=unit.name, status=t(f"status_{status}", lang), deadline=deadline)
-        for unit, status in progress.waiting[:REMINDER_LIMIT]
+        t("remind_line", lang, unit=name, status=t(f"status_{status}", lang), deadline=deadline)
+        for name, status in progress.waiting
     ]
     rows = db.execute(
-        select(Assessment, Unit)
+        select(Assessment.id, Assessment.status, Assessment.score_index, Assessment.level, Unit.id, Unit.name)
         .join(Unit, Unit.id == Assessment.unit_id)
         .where(Assessment.campaign_id == campaign.id, user.unit_filter("view"))
         .order_by(Unit.path)
         .limit(200)
     ).all()
+    framework = load_framework(f"{campaign.framework_id}@{campaign.framework_version}")
     return render(
         request,
         "campaign.html",
@@ -160,4 +161,5 @@ def campaign_page(request: Request, campaign_id: int, db: SessionDep, user: Curr
         reminders=reminders,
         rows=rows,
         more=max(0, progress.total - len(rows)),
+        levels={lv.id: lv.name.get(lang) for lv in framework.levels},
     )
