@@ -67,6 +67,11 @@ class Settings:
         return Path(self.data_dir) / "evidence"
 
     @property
+    def documents_path(self) -> Path:
+        """Uploaded project documents (appraisals), also outside the web root."""
+        return Path(self.data_dir) / "documents"
+
+    @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
 

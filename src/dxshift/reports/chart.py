@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Sequence
 from functools import cache
 
 from dxshift.assessment.result import AssessmentResult
@@ -56,6 +57,41 @@ def radar_png(result: AssessmentResult, lang: Lang = "vi", dpi: int = 150) -> by
         ax.plot(close, low + low[:1], color=BLUE, linewidth=2)
         ax.fill(close, low + low[:1], color=BLUE, alpha=0.18)
         ax.set_title(t("radar_title", lang), pad=18, fontsize=11, fontweight="semibold")
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
+        plt.close(fig)
+    return buffer.getvalue()
+
+
+def radar_scores_png(
+    scores: Sequence[float | None], lang: Lang = "vi", title: str | None = None, dpi: int = 150
+) -> bytes:
+    """Radar of plain shift scores (e.g. the mean over many units); shift k is scores[k - 1].
+
+    A missing score (None) is drawn at 0.
+    """
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    family = _font_family()
+    values = [0.0 if v is None else float(v) for v in scores]
+    angles = [2 * math.pi * k / len(values) for k in range(len(values))]
+    close = angles + angles[:1]
+
+    with plt.rc_context({"font.family": family, "font.size": 9}):
+        fig, ax = plt.subplots(figsize=(5.2, 5.2), subplot_kw={"polar": True})
+        ax.set_theta_offset(math.pi / 2)  # type: ignore[attr-defined]  # a PolarAxes
+        ax.set_theta_direction(-1)  # type: ignore[attr-defined]
+        ax.set_ylim(0, 100)
+        ax.set_yticks([25, 50, 75, 100])
+        ax.set_yticklabels(["25", "50", "75", "100"], color="#555555", fontsize=7)
+        ax.set_xticks(angles)
+        ax.set_xticklabels([str(k) for k in range(1, len(values) + 1)], fontsize=9)
+        ax.plot(close, values + values[:1], color=BLUE, linewidth=2)
+        ax.fill(close, values + values[:1], color=BLUE, alpha=0.18)
+        ax.set_title(title or t("radar_title", lang), pad=18, fontsize=11, fontweight="semibold")
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight")
         plt.close(fig)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session, object_session
 
 from dxshift.assessment import AssessmentResult, assess_raw
 from dxshift.assessment.answers import AnswerProblem, parse_value
@@ -25,7 +25,7 @@ from dxshift.services.audit import record
 from dxshift.services.errors import Conflict, Forbidden, Invalid, NotFound
 from dxshift.services.evidence_files import sniff_type
 from dxshift.services.scope import Principal
-from dxshift.storage.models import Answer, Assessment, Evidence, ReviewComment, Unit, utcnow
+from dxshift.storage.models import Answer, Assessment, Evidence, ReviewComment, ShiftScore, Unit, utcnow
 
 EDITABLE = {"not_started", "draft", "returned"}
 
@@ -150,6 +150,21 @@ def _store_result(assessment: Assessment) -> None:
     assessment.score_coverage = round(result.coverage, 4)
     assessment.level = result.level.id
     assessment.result = to_dict(ctx)
+    session = object_session(assessment)
+    assert session is not None
+    session.execute(delete(ShiftScore).where(ShiftScore.assessment_id == assessment.id))
+    session.execute(
+        insert(ShiftScore),
+        [
+            {
+                "assessment_id": assessment.id,
+                "shift": s.number,
+                "score": round(s.score, 4),
+                "coverage": round(s.coverage, 4),
+            }
+            for s in result.shifts
+        ],
+    )
 
 
 def _transition(

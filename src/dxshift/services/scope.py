@@ -21,11 +21,13 @@ ROLE_ACTIONS: dict[str, frozenset[str]] = {
             "manage_units",
             "manage_users",
             "view_audit",
+            "register_initiative",
+            "appraise",
         }
     ),
-    "coordinator": frozenset({"view", "manage_campaigns"}),
-    "assessor": frozenset({"view", "answer", "submit"}),
-    "reviewer": frozenset({"view", "review"}),
+    "coordinator": frozenset({"view", "manage_campaigns", "register_initiative", "appraise"}),
+    "assessor": frozenset({"view", "answer", "submit", "register_initiative"}),
+    "reviewer": frozenset({"view", "review", "appraise"}),
     "viewer": frozenset({"view"}),
 }
 

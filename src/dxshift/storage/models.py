@@ -263,3 +263,15 @@ class ShiftFinding(Base):
     def stance(self) -> str:
         """The reviewer's decision when there is one, else the analyzer's finding."""
         return self.reviewer_stance or self.analyzer_stance
+
+
+class ShiftScore(Base):
+    """A stored assessment's score on one shift, kept as rows so dashboards aggregate in SQL."""
+
+    __tablename__ = "shift_scores"
+    __table_args__ = (UniqueConstraint("assessment_id", "shift"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assessment_id: Mapped[int] = mapped_column(ForeignKey("assessments.id"), index=True)
+    shift: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float] = mapped_column(Float)
+    coverage: Mapped[float] = mapped_column(Float)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -15,7 +17,8 @@ from dxshift.i18n import t
 from dxshift.services.errors import ServiceError
 from dxshift.settings import Settings, get_settings
 from dxshift.web.deps import CsrfFailed, LoginRequired, lang_of, render
-from dxshift.web.routes import admin, api, appraisals, assessments, auth, dashboards, exports, pages
+from dxshift.web.jobs import JobRunner
+from dxshift.web.routes import account, admin, api, appraisals, assessments, auth, dashboards, exports, pages
 from dxshift.web.security import new_csrf, read_session, write_session
 
 
@@ -40,7 +43,15 @@ class SessionMiddleware(BaseHTTPMiddleware):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.jobs.resume()  # jobs a stopped server left unfinished
+        yield
+        app.state.jobs.shutdown()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="DXShift",
         version=__version__,
         docs_url="/api/docs",
@@ -48,9 +59,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
     )
     app.state.settings = settings
+    app.state.jobs = JobRunner(settings)
     app.add_middleware(SessionMiddleware)
     app.mount("/static", StaticFiles(directory=str(resources.files("dxshift.web") / "static")), name="static")
-    for module in (auth, pages, assessments, admin, api, exports, appraisals, dashboards):
+    for module in (auth, pages, assessments, admin, api, exports, appraisals, dashboards, account):
         app.include_router(module.router)
 
     @app.get("/fonts/{weight}.ttf", include_in_schema=False)
@@ -78,6 +90,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @app.exception_handler(ServiceError)
     async def _service(request: Request, exc: ServiceError) -> Response:
+        if request.url.path.startswith("/api/"):
+            return api.error_response(request, exc)  # JSON for the REST API
         lang = lang_of(request)
         params = {k: (v if not isinstance(v, dict) else "") for k, v in exc.params.items()}
         try:

@@ -197,3 +197,134 @@ WEB: dict[str, tuple[str, str]] = {
 }
 
 register(WEB)
+
+# ── the REST API and personal API tokens ─────────────────────────────────────
+API_WEB: dict[str, tuple[str, str]] = {
+    "api_tokens": ("Mã truy cập API", "API tokens"),
+    "api_tokens_help": (
+        "Mã truy cập cho phép một chương trình khác đọc và ghi dữ liệu qua API REST, với đúng quyền "
+        "của bạn. Gửi mã trong tiêu đề HTTP: Authorization: Bearer dxs_…",
+        "A token lets another program read and write data through the REST API, with exactly your "
+        "rights. Send it in the HTTP header: Authorization: Bearer dxs_…",
+    ),
+    "api_docs_link": ("Tài liệu API (OpenAPI)", "API documentation (OpenAPI)"),
+    "token_name": ("Tên gợi nhớ (ví dụ: bảng điều khiển của Sở)", "Name (e.g. the department dashboard)"),
+    "token_create": ("Tạo mã mới", "Create a token"),
+    "token_created": (
+        "Đã tạo mã “{name}”. Hãy sao chép và cất giữ ngay: mã chỉ hiện một lần này.",
+        "Token “{name}” created. Copy and keep it now: it is shown only this once.",
+    ),
+    "token_list": ("Các mã của bạn", "Your tokens"),
+    "token_start": ("Mã (phần đầu)", "Token (start)"),
+    "token_created_at": ("Ngày tạo", "Created"),
+    "token_last_used": ("Lần dùng gần nhất", "Last used"),
+    "token_active": ("Đang dùng", "Active"),
+    "token_revoked": ("Đã thu hồi", "Revoked"),
+    "token_revoke": ("Thu hồi", "Revoke"),
+    "token_none": ("Bạn chưa có mã truy cập nào.", "You have no API tokens yet."),
+    "token_name_required": ("Cần đặt tên cho mã truy cập.", "A token needs a name."),
+    "token_name_too_long": ("Tên mã dài quá {max} ký tự.", "The name is longer than {max} characters."),
+    "token_limit": (
+        "Bạn đã có {max} mã đang dùng; hãy thu hồi bớt trước khi tạo mã mới.",
+        "You already have {max} active tokens; revoke one before creating another.",
+    ),
+    "token_not_found": ("Không tìm thấy mã truy cập.", "Token not found."),
+    "api_token_missing": (
+        "Cần mã truy cập API: gửi tiêu đề Authorization: Bearer dxs_… (tạo mã tại /account/tokens).",
+        "An API token is required: send the header Authorization: Bearer dxs_… "
+        "(create one at /account/tokens).",
+    ),
+    "api_token_invalid": (
+        "Mã truy cập API không hợp lệ hoặc đã bị thu hồi.",
+        "The API token is not valid or has been revoked.",
+    ),
+    "api_invalid_request": ("Yêu cầu không hợp lệ: {problems}", "Invalid request: {problems}"),
+    "api_field_body": ("nội dung yêu cầu", "request body"),
+    "api_err_missing": ("{field}: thiếu giá trị", "{field}: is required"),
+    "api_err_int": ("{field}: cần một số nguyên", "{field}: must be a whole number"),
+    "api_err_string": ("{field}: cần một chuỗi ký tự", "{field}: must be a string"),
+    "api_err_date": ("{field}: cần một ngày dạng YYYY-MM-DD", "{field}: must be a date as YYYY-MM-DD"),
+    "api_err_choice": ("{field}: cần một trong các giá trị {expected}", "{field}: must be one of {expected}"),
+    "api_err_ge": ("{field}: cần lớn hơn hoặc bằng {limit}", "{field}: must be at least {limit}"),
+    "api_err_le": ("{field}: cần nhỏ hơn hoặc bằng {limit}", "{field}: must be at most {limit}"),
+    "api_err_too_long": ("{field}: dài quá {limit} ký tự", "{field}: longer than {limit} characters"),
+    "api_err_object": ("{field}: cần một đối tượng JSON {{…}}", "{field}: must be a JSON object {{…}}"),
+    "api_err_unknown_field": ("{field}: trường không được chấp nhận", "{field}: unknown field"),
+    "api_err_json": (
+        "nội dung không phải JSON hợp lệ ({reason}, ở ký tự thứ {position})",
+        "the body is not valid JSON ({reason}, at character {position})",
+    ),
+    "api_err_answer_value": (
+        "{field}: cần một chuỗi, một số, true/false hoặc null",
+        "{field}: must be a string, a number, true/false or null",
+    ),
+    "api_err_other": ("{field}: {reason}", "{field}: {reason}"),
+    "api_appraisal_not_found": ("Không tìm thấy hồ sơ thẩm định.", "Appraisal not found."),
+}
+
+register(API_WEB)
+
+# ── exports: XLSX/CSV tables and official PDF reports ────────────────────────
+EXPORT_WEB: dict[str, tuple[str, str]] = {
+    "export_data": ("Xuất dữ liệu", "Export data"),
+    "export_xlsx": ("Bảng tính XLSX", "XLSX workbook"),
+    "export_csv": ("Tệp CSV", "CSV file"),
+    "export_pdf": ("Báo cáo PDF", "PDF report"),
+    "export_pdf_unit": ("Báo cáo PDF của kết quả này", "PDF report of this result"),
+    "export_col_code": ("Mã đơn vị", "Unit code"),
+    "export_col_name": ("Tên đơn vị", "Unit name"),
+    "export_col_kind": ("Loại đơn vị", "Unit kind"),
+    "export_col_parent": ("Mã đơn vị cấp trên", "Parent unit code"),
+    "export_not_ready": (
+        "Phiếu chưa có kết quả đã nộp hoặc đã duyệt để lập báo cáo.",
+        "The assessment has no submitted or approved result to report on.",
+    ),
+    "official_country": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "official_motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "official_number": ("Số: …/BC-{abbr}", "No.: …/BC-{abbr}"),
+    "official_place_date": ("{place}, ngày {d} tháng {m} năm {y}", "{place}, {date}"),
+    "official_report": ("BÁO CÁO", "REPORT"),
+    "official_unit_title": (
+        "Kết quả tự đánh giá chuyển đổi số của {unit}",
+        "Digital transformation self-assessment results of {unit}",
+    ),
+    "official_subtree_title": (
+        "Kết quả tự đánh giá chuyển đổi số của {unit} và các đơn vị trực thuộc",
+        "Digital transformation self-assessment results of {unit} and the units below it",
+    ),
+    "official_campaign": ("Đợt đánh giá: {campaign}", "Campaign: {campaign}"),
+    "official_overall": ("Kết quả chung", "Overall result"),
+    "official_chart": ("Biểu đồ điểm các chuyển dịch", "Chart of the shift scores"),
+    "official_approved_on": ("Ngày duyệt kết quả", "Result approved on"),
+    "official_not_approved": (
+        "Kết quả chưa được thẩm định, duyệt (trạng thái: {status}).",
+        "The result has not been reviewed and approved yet (status: {status}).",
+    ),
+    "official_scope_counts": (
+        "Số đơn vị trong phạm vi báo cáo: {total}; đã được duyệt kết quả: {approved}.",
+        "Units covered by the report: {total}; with an approved result: {approved}.",
+    ),
+    "official_mean_index": ("Chỉ số CĐS trung bình", "Mean DX index"),
+    "official_distribution": ("Phân bố theo mức độ", "Distribution by level"),
+    "official_mean_scores": ("Điểm trung bình theo từng chuyển dịch", "Mean score per shift"),
+    "official_mean_radar": ("Điểm trung bình các chuyển dịch (0–100)", "Mean scores of the shifts (0–100)"),
+    "official_ranking": ("Xếp hạng các đơn vị", "Ranking of the units"),
+    "official_ranking_cut": (
+        "Bảng liệt kê {shown} trên {total} đơn vị có chỉ số cao nhất; danh sách đầy đủ có trong tệp XLSX.",
+        "The table lists the {shown} highest-scoring of {total} units; the XLSX file has them all.",
+    ),
+    "official_none_approved": (
+        "Chưa có đơn vị nào trong phạm vi được duyệt kết quả.",
+        "No unit in scope has an approved result yet.",
+    ),
+    "official_rank": ("Hạng", "Rank"),
+    "official_units": ("Số đơn vị", "Units"),
+    "official_share": ("Tỷ lệ", "Share"),
+    "official_signer": ("NGƯỜI LẬP BÁO CÁO", "PREPARED BY"),
+    "official_sign_hint": ("(Ký, ghi rõ họ tên)", "(Signature and full name)"),
+    "official_recipients": ("Nơi nhận:", "Recipients:"),
+    "official_to_superior": ("{unit} (để báo cáo);", "{unit} (for information);"),
+    "official_archive": ("Lưu: VT.", "File copy."),
+}
+
+register(EXPORT_WEB)

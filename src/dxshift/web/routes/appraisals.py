@@ -1,7 +1,213 @@
-"""Placeholder router; filled in by issue 5 work."""
+"""Project appraisal pages: register, upload, watch the analysis, review findings, decide."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from typing import Annotated
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from sqlalchemy import select
+from starlette.datastructures import FormData, UploadFile
+from starlette.responses import Response
+
+from dxshift.framework import load_framework
+from dxshift.i18n import t, vi_sort_key
+from dxshift.services import appraisals as service
+from dxshift.services import units as unit_service
+from dxshift.services.errors import Invalid, NotFound
+from dxshift.storage.models import Initiative, InitiativeDocument, Unit
+from dxshift.web import appraisal_labels  # noqa: F401  (registers the messages)
+from dxshift.web.deps import CurrentUser, SessionDep, SettingsDep, csrf_protect, lang_of, render
+
+router = APIRouter(prefix="/appraisals")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(str(value).replace(".", "").replace(" ", "")) if value not in (None, "") else None
+    except ValueError as exc:
+        raise Invalid("initiative_bad_budget") from exc
+
+
+def _units_for(db: SessionDep, user: CurrentUser) -> list[Unit]:
+    units = db.scalars(select(Unit).where(user.unit_filter("register_initiative")).order_by(Unit.path)).all()
+    return sorted(units, key=lambda u: (u.depth, vi_sort_key(u.name)))[:500]
+
+
+async def _save_uploads(
+    db: SessionDep, user: CurrentUser, settings: SettingsDep, initiative: Initiative, form: FormData
+) -> list[InitiativeDocument]:
+    """Store every uploaded document of a form; the analysis jobs start after the commit."""
+    documents = []
+    limit = settings.max_upload_bytes * 5  # proposals run longer than evidence files
+    for upload in form.getlist("documents"):
+        if isinstance(upload, UploadFile) and upload.filename:
+            data = await upload.read(limit + 1)
+            documents.append(
+                service.add_document(
+                    db,
+                    actor=user,
+                    initiative=initiative,
+                    filename=upload.filename,
+                    data=data,
+                    kind=str(form.get("document_kind", "proposal")),
+                    upload_dir=settings.documents_path,
+                    max_bytes=limit,
+                )
+            )
+    return documents
+
+
+def _submit_jobs(request: Request, documents: list[InitiativeDocument]) -> None:
+    for document in documents:
+        request.app.state.jobs.submit(document.id)
+
+
+@router.get("")
+def appraisal_list(
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    unit: int | None = None,
+    verdict: str = "",
+    shift: int | None = None,
+    stance: str = "",
+    year: int | None = None,
+) -> Response:
+    root = unit_service.get_unit(db, user, unit) if unit else None
+    items = service.list_initiatives(
+        db, actor=user, unit=root, verdict=verdict or None, shift=shift, stance=stance or None, year=year
+    )
+    return render(
+        request,
+        "appraisals.html",
+        user=user,
+        items=items,
+        fw=load_framework(),
+        filters={"unit": unit, "verdict": verdict, "shift": shift, "stance": stance, "year": year},
+        can_register=user.can_anywhere("register_initiative"),
+    )
+
+
+@router.get("/new")
+def appraisal_form(request: Request, db: SessionDep, user: CurrentUser) -> Response:
+    return render(request, "appraisal_new.html", user=user, units=_units_for(db, user), kinds=service.KINDS)
+
+
+@router.post("/new", dependencies=[Depends(csrf_protect)])
+async def appraisal_create(
+    request: Request, db: SessionDep, user: CurrentUser, settings: SettingsDep
+) -> Response:
+    form = await request.form()
+    unit = unit_service.get_unit(db, user, int(str(form.get("unit_id") or 0)), "register_initiative")
+    initiative = service.create_initiative(
+        db,
+        actor=user,
+        unit=unit,
+        title=str(form.get("title", "")),
+        kind=str(form.get("kind", "")),
+        budget=_int(str(form.get("budget", ""))),
+        period_start=_int(str(form.get("period_start", ""))),
+        period_end=_int(str(form.get("period_end", ""))),
+    )
+    documents = await _save_uploads(db, user, settings, initiative, form)
+    db.commit()
+    _submit_jobs(request, documents)
+    return RedirectResponse(f"/appraisals/{initiative.id}", status_code=303)
+
+
+def _page_context(db: SessionDep, user: CurrentUser, initiative_id: int, lang: str) -> dict:
+    initiative = service.get_initiative(db, user, initiative_id)
+    framework = load_framework()
+    findings = service.findings_of(db, initiative)
+    proposal = service.propose_verdict(findings)
+    return {
+        "user": user,
+        "item": initiative,
+        "fw": framework,
+        "findings": findings,
+        "documents": service.documents_of(db, initiative),
+        "proposal_text": service.proposal_text(proposal, framework, lang),
+        "can_appraise": user.can("appraise", initiative.unit),
+        "can_upload": user.can("register_initiative", initiative.unit)
+        or user.can("appraise", initiative.unit),
+        "stances": ("leans_dx", "leans_it", "mixed", "not_addressed"),
+        "verdicts": service.VERDICTS,
+    }
+
+
+@router.get("/{initiative_id}")
+def appraisal_page(request: Request, initiative_id: int, db: SessionDep, user: CurrentUser) -> Response:
+    return render(request, "appraisal.html", **_page_context(db, user, initiative_id, lang_of(request)))
+
+
+@router.get("/{initiative_id}/jobs")
+def job_status(request: Request, initiative_id: int, db: SessionDep, user: CurrentUser) -> Response:
+    """HTMX poll: the documents' job lines; asks the page to reload once every job has ended."""
+    initiative = service.get_initiative(db, user, initiative_id)
+    documents = service.documents_of(db, initiative)
+    pending = any(d.job_status in {"queued", "running"} for d in documents)
+    response = render(
+        request, "_jobs.html", item=initiative, documents=documents, pending=pending, can_upload=True
+    )
+    if not pending and request.query_params.get("was_pending"):
+        response.headers["HX-Refresh"] = "true"
+    return response
+
+
+@router.post("/{initiative_id}/documents", dependencies=[Depends(csrf_protect)])
+async def upload_documents(
+    request: Request, initiative_id: int, db: SessionDep, user: CurrentUser, settings: SettingsDep
+) -> Response:
+    initiative = service.get_initiative(db, user, initiative_id)
+    form = await request.form()
+    documents = await _save_uploads(db, user, settings, initiative, form)
+    db.commit()
+    _submit_jobs(request, documents)
+    return RedirectResponse(f"/appraisals/{initiative_id}", status_code=303)
+
+
+@router.post("/{initiative_id}/documents/{document_id}/retry", dependencies=[Depends(csrf_protect)])
+def retry(
+    request: Request, initiative_id: int, document_id: int, db: SessionDep, user: CurrentUser
+) -> Response:
+    initiative = service.get_initiative(db, user, initiative_id)
+    document = db.get(InitiativeDocument, document_id)
+    if document is None or document.initiative_id != initiative.id:
+        raise NotFound("initiative_not_found", id=initiative_id)
+    service.retry_document(db, actor=user, document=document)
+    db.commit()
+    _submit_jobs(request, [document])
+    return RedirectResponse(f"/appraisals/{initiative_id}", status_code=303)
+
+
+@router.post("/{initiative_id}/findings/{shift}", dependencies=[Depends(csrf_protect)])
+def review(
+    request: Request,
+    initiative_id: int,
+    shift: int,
+    db: SessionDep,
+    user: CurrentUser,
+    stance: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    initiative = service.get_initiative(db, user, initiative_id)
+    service.review_finding(db, actor=user, initiative=initiative, shift=shift, stance=stance, note=note)
+    if request.headers.get("hx-request"):
+        return HTMLResponse(
+            f'<span class="ok" role="status">✔ {t("saved_at", lang_of(request), time="")}</span>'
+        )
+    return RedirectResponse(f"/appraisals/{initiative_id}#shift-{shift}", status_code=303)
+
+
+@router.post("/{initiative_id}/verdict", dependencies=[Depends(csrf_protect)])
+def verdict(
+    initiative_id: int,
+    db: SessionDep,
+    user: CurrentUser,
+    verdict: Annotated[str, Form()],
+    note: Annotated[str, Form()] = "",
+) -> Response:
+    initiative = service.get_initiative(db, user, initiative_id)
+    service.decide(db, actor=user, initiative=initiative, verdict=verdict, note=note)
+    return RedirectResponse(f"/appraisals/{initiative_id}", status_code=303)
