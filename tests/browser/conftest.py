@@ -25,6 +25,9 @@ CHROMIUM_ARGS = [
 ]
 
 
+LIVE_DATABASE: dict[str, str] = {}  # the live server's database URL, for tests that check stored values
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -57,6 +60,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         if time.time() > deadline:
             raise RuntimeError("the test server did not start")
         time.sleep(0.05)
+    LIVE_DATABASE["url"] = settings.database_url
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)

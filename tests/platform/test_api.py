@@ -164,7 +164,11 @@ def test_the_session_cookie_alone_cannot_use_the_api(world: World, client_for) -
 
 def test_a_bearer_write_needs_no_csrf_token(world: World, api, keys) -> None:
     a_id, _ = _ids(world)
-    r = api.put(f"/api/v1/assessments/{a_id}/answers/{PCT}", json={"value": 50, "version": 0}, headers=_auth(keys["alice"]))
+    r = api.put(
+        f"/api/v1/assessments/{a_id}/answers/{PCT}",
+        json={"value": 50, "version": 0},
+        headers=_auth(keys["alice"]),
+    )
     assert r.status_code == 200 and r.json()["version"] == 1
 
 
@@ -185,8 +189,14 @@ def test_units_list_only_what_each_person_can_see(world: World, api, keys) -> No
         assert body["total"] == len(body["items"]) and body["limit"] == 50 and body["offset"] == 0
     assert seen == {"alice": ["A"], "bob": ["B"], "vera": ["A"], "rita": ["A", "B", "G", "P"]}
     for name in PEOPLE:
-        assert api.get(f"/api/v1/units/{world.commune_a.id}", headers=_auth(keys[name])).status_code == READ_A[name]
-        assert api.get(f"/api/v1/units/{world.commune_b.id}", headers=_auth(keys[name])).status_code == READ_B[name]
+        assert (
+            api.get(f"/api/v1/units/{world.commune_a.id}", headers=_auth(keys[name])).status_code
+            == READ_A[name]
+        )
+        assert (
+            api.get(f"/api/v1/units/{world.commune_b.id}", headers=_auth(keys[name])).status_code
+            == READ_B[name]
+        )
     r = api.get(f"/api/v1/units/{world.commune_b.id}", headers=_auth(keys["alice"]))
     assert r.json() == {"detail": "Không tìm thấy đơn vị.", "code": "unit_not_found"}
     assert api.get("/api/v1/units/999999", headers=_auth(keys["rita"])).status_code == 404
@@ -205,7 +215,9 @@ def test_units_are_paginated_and_filtered_by_parent(world: World, api, keys) -> 
     assert beyond["items"] == [] and beyond["total"] == 4
     children = api.get("/api/v1/units", params={"parent_id": world.province.id}, headers=rita).json()
     assert sorted(u["code"] for u in children["items"]) == ["A", "B", "G"] and children["total"] == 3
-    mine = api.get("/api/v1/units", params={"parent_id": world.province.id}, headers=_auth(keys["alice"])).json()
+    mine = api.get(
+        "/api/v1/units", params={"parent_id": world.province.id}, headers=_auth(keys["alice"])
+    ).json()
     assert [u["code"] for u in mine["items"]] == ["A"]
     for params in ({"limit": 0}, {"limit": 501}, {"offset": -1}, {"limit": "nhiều"}):
         r = api.get("/api/v1/units", params=params, headers=rita)
@@ -220,12 +232,19 @@ def test_units_are_paginated_and_filtered_by_parent(world: World, api, keys) -> 
 def test_campaigns_are_scoped_and_carry_status_counts(world: World, api, keys) -> None:
     with world.session() as s:
         only_b = campaigns.open_campaign(
-            s, actor=world.principal(s, "cora"), name="Đợt riêng xã B", scope=s.get(type(world.commune_b), world.commune_b.id)
+            s,
+            actor=world.principal(s, "cora"),
+            name="Đợt riêng xã B",
+            scope=s.get(type(world.commune_b), world.commune_b.id),
         )
         s.commit()
         b_campaign = only_b.id
     a_id, _ = _ids(world)
-    api.put(f"/api/v1/assessments/{a_id}/answers/{PCT}", json={"value": 40, "version": 0}, headers=_auth(keys["alice"]))
+    api.put(
+        f"/api/v1/assessments/{a_id}/answers/{PCT}",
+        json={"value": 40, "version": 0},
+        headers=_auth(keys["alice"]),
+    )
     for name in PEOPLE:
         listed = api.get("/api/v1/campaigns", headers=_auth(keys[name])).json()
         ids = {c["id"] for c in listed["items"]}
@@ -283,10 +302,16 @@ def test_an_assessment_reads_with_answers_and_live_then_stored_scores(world: Wor
     a_id, _ = _ids(world)
     alice = _auth(keys["alice"])
     for indicator, value in ((PCT, 90), ("s05_procedures_fully_online", "60"), (YESNO, True)):
-        r = api.put(f"/api/v1/assessments/{a_id}/answers/{indicator}", json={"value": value, "version": 0}, headers=alice)
+        r = api.put(
+            f"/api/v1/assessments/{a_id}/answers/{indicator}",
+            json={"value": value, "version": 0},
+            headers=alice,
+        )
         assert r.status_code == 200, r.text
     body = api.get(f"/api/v1/assessments/{a_id}", headers=_auth(keys["vera"])).json()
-    assert body["status"] == "draft" and body["unit"]["code"] == "A" and body["framework_id"] == "mic-17-shifts"
+    assert (
+        body["status"] == "draft" and body["unit"]["code"] == "A" and body["framework_id"] == "mic-17-shifts"
+    )
     answers = {a["indicator_id"]: (a["value"], a["version"]) for a in body["answers"]}
     assert answers == {PCT: ("90", 1), "s05_procedures_fully_online": ("60", 1), YESNO: ("yes", 1)}
     live = api.get(f"/api/v1/assessments/{a_id}/scores", headers=alice).json()
@@ -308,7 +333,9 @@ def test_an_assessment_reads_with_answers_and_live_then_stored_scores(world: Wor
     assert summary["index"] == pytest.approx(stored_index) and summary["submitted_at"]
     listed = api.get(f"/api/v1/campaigns/{world.campaign.id}/assessments", headers=alice).json()["items"][0]
     assert listed["status"] == "submitted" and listed["level"] == stored_level
-    locked = api.put(f"/api/v1/assessments/{a_id}/answers/{PCT}", json={"value": 10, "version": 1}, headers=alice)
+    locked = api.put(
+        f"/api/v1/assessments/{a_id}/answers/{PCT}", json={"value": 10, "version": 1}, headers=alice
+    )
     assert locked.status_code == 422 and "Đã nộp" in locked.json()["detail"]
 
 
@@ -367,11 +394,17 @@ def test_out_of_range_and_wrong_type_values_get_a_clear_422(world: World, api, k
     assert r.status_code == 422 and r.json()["code"] == "wrong_type"
     assert "sai kiểu" in r.json()["detail"] and "số nguyên từ 0 đến" in r.json()["detail"]
     r = api.put(
-        f"/api/v1/assessments/{a_id}/answers/{YESNO}", json={"value": 3, "version": 0}, headers=_auth(keys["alice"], "en")
+        f"/api/v1/assessments/{a_id}/answers/{YESNO}",
+        json={"value": 3, "version": 0},
+        headers=_auth(keys["alice"], "en"),
     )
     assert r.status_code == 422 and "has the wrong type; expected yes/no" in r.json()["detail"]
-    r = api.put(f"/api/v1/assessments/{a_id}/answers/khong_co", json={"value": 1, "version": 0}, headers=alice)
-    assert r.status_code == 422 and "khong_co" in r.json()["detail"] and r.json()["code"] == "unknown_indicator"
+    r = api.put(
+        f"/api/v1/assessments/{a_id}/answers/khong_co", json={"value": 1, "version": 0}, headers=alice
+    )
+    assert (
+        r.status_code == 422 and "khong_co" in r.json()["detail"] and r.json()["code"] == "unknown_indicator"
+    )
     assert _answers(world, a_id) == []
 
 
@@ -392,10 +425,18 @@ def test_bad_json_and_wrong_types_get_422_with_a_readable_message(world: World, 
     assert "không phải JSON hợp lệ" in text
     text = detail(api.put(url, content=b"{'value': 3}", headers=_auth(keys["alice"], "en") | json_type))
     assert "not valid JSON" in text
-    assert "version: cần một số nguyên" in detail(api.put(url, json={"value": 3, "version": "abc"}, headers=alice))
-    assert "version: cần một số nguyên" in detail(api.put(url, json={"value": 3, "version": 1.5}, headers=alice))
-    assert "version: cần một số nguyên" in detail(api.put(url, json={"value": 3, "version": True}, headers=alice))
-    assert "version: cần lớn hơn hoặc bằng 0" in detail(api.put(url, json={"value": 3, "version": -1}, headers=alice))
+    assert "version: cần một số nguyên" in detail(
+        api.put(url, json={"value": 3, "version": "abc"}, headers=alice)
+    )
+    assert "version: cần một số nguyên" in detail(
+        api.put(url, json={"value": 3, "version": 1.5}, headers=alice)
+    )
+    assert "version: cần một số nguyên" in detail(
+        api.put(url, json={"value": 3, "version": True}, headers=alice)
+    )
+    assert "version: cần lớn hơn hoặc bằng 0" in detail(
+        api.put(url, json={"value": 3, "version": -1}, headers=alice)
+    )
     assert "version: thiếu giá trị" in detail(api.put(url, json={"value": 3}, headers=alice))
     assert "value: cần một chuỗi, một số, true/false hoặc null" in detail(
         api.put(url, json={"value": [1, 2], "version": 0}, headers=alice)
@@ -406,7 +447,10 @@ def test_bad_json_and_wrong_types_get_422_with_a_readable_message(world: World, 
     assert "cần một đối tượng JSON" in detail(api.put(url, json=[3, 0], headers=alice))
     assert "nội dung yêu cầu: thiếu giá trị" in detail(api.put(url, headers=alice))
     text = detail(api.put(url, json={"value": {"a": 1}, "version": "x"}, headers=_auth(keys["alice"], "en")))
-    assert "value: must be a string, a number, true/false or null" in text and "version: must be a whole number" in text
+    assert (
+        "value: must be a string, a number, true/false or null" in text
+        and "version: must be a whole number" in text
+    )
     assert _answers(world, a_id) == []
 
 
@@ -416,7 +460,12 @@ def test_bad_json_and_wrong_types_get_422_with_a_readable_message(world: World, 
 def test_evidence_links_and_notes_through_the_api(world: World, api, keys) -> None:
     a_id, _ = _ids(world)
     url = f"/api/v1/assessments/{a_id}/evidence"
-    link = {"indicator": PCT, "kind": "link", "text": "https://so.example.vn/bao-cao", "effective_date": "2026-03-01"}
+    link = {
+        "indicator": PCT,
+        "kind": "link",
+        "text": "https://so.example.vn/bao-cao",
+        "effective_date": "2026-03-01",
+    }
     for name in ("vera", "rita", "bob"):
         r = api.post(url, json=link, headers=_auth(keys[name]))
         assert r.status_code == WRITE_A[name][1], name
@@ -424,18 +473,37 @@ def test_evidence_links_and_notes_through_the_api(world: World, api, keys) -> No
     assert r.status_code == 201, r.text
     body = r.json()
     assert body["kind"] == "link" and body["url"] == link["text"] and body["effective_date"] == "2026-03-01"
-    r = api.post(url, json={"indicator": PCT, "kind": "note", "text": "Biên bản họp quý I"}, headers=_auth(keys["alice"]))
-    assert r.status_code == 201 and r.json()["note"] == "Biên bản họp quý I" and r.json()["effective_date"] is None
+    r = api.post(
+        url,
+        json={"indicator": PCT, "kind": "note", "text": "Biên bản họp quý I"},
+        headers=_auth(keys["alice"]),
+    )
+    assert (
+        r.status_code == 201
+        and r.json()["note"] == "Biên bản họp quý I"
+        and r.json()["effective_date"] is None
+    )
     alice = _auth(keys["alice"])
-    bad_link = api.post(url, json={"indicator": PCT, "kind": "link", "text": "javascript:alert(1)"}, headers=alice)
+    bad_link = api.post(
+        url, json={"indicator": PCT, "kind": "link", "text": "javascript:alert(1)"}, headers=alice
+    )
     assert bad_link.status_code == 422 and "http://" in bad_link.json()["detail"]
     empty = api.post(url, json={"indicator": PCT, "kind": "note", "text": "  "}, headers=alice)
     assert empty.status_code == 422 and empty.json()["detail"] == "Ghi chú trống."
     kind = api.post(url, json={"indicator": PCT, "kind": "file", "text": "x"}, headers=alice)
-    assert kind.status_code == 422 and "kind: cần một trong các giá trị 'link' or 'note'" in kind.json()["detail"]
-    date = api.post(url, json={"indicator": PCT, "kind": "note", "text": "x", "effective_date": "01/03/2026"}, headers=alice)
+    assert (
+        kind.status_code == 422
+        and "kind: cần một trong các giá trị 'link' or 'note'" in kind.json()["detail"]
+    )
+    date = api.post(
+        url,
+        json={"indicator": PCT, "kind": "note", "text": "x", "effective_date": "01/03/2026"},
+        headers=alice,
+    )
     assert date.status_code == 422 and "effective_date: cần một ngày dạng YYYY-MM-DD" in date.json()["detail"]
-    number = api.post(url, json={"indicator": PCT, "kind": "note", "text": "x", "effective_date": 20260301}, headers=alice)
+    number = api.post(
+        url, json={"indicator": PCT, "kind": "note", "text": "x", "effective_date": 20260301}, headers=alice
+    )
     assert number.status_code == 422 and "effective_date" in number.json()["detail"]
     unknown = api.post(url, json={"indicator": "khong_co", "kind": "note", "text": "x"}, headers=alice)
     assert unknown.status_code == 422 and unknown.json()["code"] == "unknown_indicator"
@@ -510,7 +578,10 @@ def test_tokens_are_made_in_the_ui_shown_once_and_revoked(world: World, client_f
         token_id = token.id
         assert token.user_id == world.users["alice"].id and token.token_hash == tokens.hash_token(key)
         created = s.scalar(select(AuditEntry).where(AuditEntry.entity == "api_token"))
-        assert created.action == "create" and created.after == {"name": "Máy chủ báo cáo quận", "prefix": key[:8]}
+        assert created.action == "create" and created.after == {
+            "name": "Máy chủ báo cáo quận",
+            "prefix": key[:8],
+        }
     # another person (even an administrator) neither sees nor revokes it
     for name in ("bob", "adam"):
         other = client_for(name)
@@ -519,7 +590,9 @@ def test_tokens_are_made_in_the_ui_shown_once_and_revoked(world: World, client_f
         assert r.status_code == 404
     assert api.get("/api/v1/units", headers=_auth(key)).status_code == 200
     assert alice.post(f"/account/tokens/{token_id}/revoke", data={}).status_code == 403  # no CSRF token
-    r = alice.post(f"/account/tokens/{token_id}/revoke", data={"csrf_token": alice.csrf}, follow_redirects=False)
+    r = alice.post(
+        f"/account/tokens/{token_id}/revoke", data={"csrf_token": alice.csrf}, follow_redirects=False
+    )
     assert r.status_code == 303 and r.headers["location"] == "/account/tokens"
     revoked = api.get("/api/v1/units", headers=_auth(key))
     assert revoked.status_code == 401 and "thu hồi" in revoked.json()["detail"]
