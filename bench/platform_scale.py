@@ -48,7 +48,7 @@ def run(url: str, label: str) -> list[tuple[str, str]]:
     from fastapi.testclient import TestClient
 
     from dxshift.framework import load_framework
-    from dxshift.services import accounts, assessments, campaigns, units
+    from dxshift.services import accounts, bulk, campaigns, units
     from dxshift.services.demo import _value
     from dxshift.services.scope import load_principal
     from dxshift.settings import Settings
@@ -70,31 +70,48 @@ def run(url: str, label: str) -> list[tuple[str, str]]:
         accounts.grant_role(s, user=admin, role="admin", unit=nation)
         s.commit()
     tree_done = time.perf_counter()
+    campaign_ids = []
     with factory() as s:
         actor = load_principal(s, s.get(type(admin), admin.id))
-        campaign = campaigns.open_campaign(s, actor=actor, name="Đợt quốc gia 2026", scope=nation)
-        s.commit()
-        rng = random.Random(7)
-        for a in s.scalars(select(Assessment).where(Assessment.campaign_id == campaign.id)):
-            maturity = rng.random()
-            sheet = {ind.id: _value(ind, maturity, rng) for ind in framework.indicators}
-            assessments.import_answers(s, actor=actor, assessment=a, raw=sheet)
-            assessments.submit(s, actor=actor, assessment=a, expected_version=None)
-            assessments.approve(s, actor=actor, assessment=a, expected_version=None)
-        s.commit()
-        campaign_id = campaign.id
+        for number, year in enumerate((2024, 2025, 2026)):
+            campaign = campaigns.open_campaign(
+                s, actor=actor, name=f"Tự đánh giá CĐS năm {year}", scope=nation
+            )
+            rng = random.Random(year)
+            codes = s.scalars(select(Unit.code)).all()
+            sheets = {}
+            for code in codes:
+                maturity = min(1.0, random.Random(code).random() * 0.7 + 0.1 * number)
+                sheets[code] = {ind.id: _value(ind, maturity, rng) for ind in framework.indicators}
+            bulk.import_campaign_answers(s, actor=actor, campaign=campaign, sheets=sheets, status="approved")
+            s.commit()
+            campaign_ids.append(campaign.id)
+            if number == 0:
+                first_done = time.perf_counter()
+        campaign_id = campaign_ids[-1]
         commune = s.scalar(select(Unit).where(Unit.code == "X0042"))
         province = s.scalar(select(Unit).where(Unit.code == "T07"))
         target = s.scalar(select(Assessment).where(Assessment.unit_id == commune.id))
-        # a second, open campaign for the autosave timing
         open_one = campaigns.open_campaign(s, actor=actor, name="Đợt mở", scope=province)
         s.commit()
         editable = s.scalar(select(Assessment).where(Assessment.campaign_id == open_one.id))
-        ids = (commune.id, province.id, target.id, editable.id)
+        ids = (commune.id, province.id, target.id, editable.id, nation.id)
     end = time.perf_counter()
-    results.append((f"{label}: import tree ({1 + PROVINCES + COMMUNES + AGENCIES:,} units)", f"{tree_done - start:.1f} s"))
-    results.append((f"{label}: tree + campaign + 51 answers × every unit, scored and approved",
-                    f"{end - start:.1f} s (goal < 60 s)"))
+    results.append(
+        (
+            f"{label}: import tree ({1 + PROVINCES + COMMUNES + AGENCIES:,} units)",
+            f"{tree_done - start:.1f} s",
+        )
+    )
+    results.append(
+        (
+            f"{label}: tree + one campaign with 51 answers for every unit, scored and approved",
+            f"{first_done - start:.1f} s (goal < 60 s)",
+        )
+    )
+    results.append(
+        (f"{label}: two more campaigns loaded the same way (3 in all)", f"{end - first_done:.1f} s")
+    )
 
     with tempfile.TemporaryDirectory() as tmp:
         app = create_app(Settings(database_url=url, data_dir=tmp))
@@ -102,25 +119,46 @@ def run(url: str, label: str) -> list[tuple[str, str]]:
         token = client.get("/login").text.split('name="csrf_token" value="')[1].split('"')[0]
         client.post("/login", data={"username": "admin", "password": "bench-password", "csrf_token": token})
         csrf = client.get("/").text.split('"X-CSRF-Token": "')[1].split('"')[0]
-        commune_id, province_id, _, editable_id = ids
-        for name, path in (("unit page (commune, with history)", f"/units/{commune_id}"),
-                           ("unit page (province, 100+ children)", f"/units/{province_id}"),
-                           ("campaign progress page (3,856 units)", f"/campaigns/{campaign_id}")):
+        commune_id, province_id, _, editable_id, nation_id = ids
+        for name, path, goal in (
+            ("unit page (commune, with history)", f"/units/{commune_id}", 200),
+            ("unit page (province, 100+ children)", f"/units/{province_id}", 200),
+            ("campaign progress page (3,856 units)", f"/campaigns/{campaign_id}", 200),
+            (
+                "national dashboard (34 provinces × 17 shifts, 3 campaigns)",
+                f"/dashboard?unit={nation_id}",
+                300,
+            ),
+            ("province dashboard", f"/dashboard?unit={province_id}", 300),
+        ):
             samples = []
             for _ in range(200):
                 t0 = time.perf_counter()
                 assert client.get(path).status_code == 200
                 samples.append(time.perf_counter() - t0)
-            results.append((f"{label}: {name}, p95 of 200", f"{p95(samples):.0f} ms (goal < 200 ms)"))
+            results.append((f"{label}: {name}, p95 of 200", f"{p95(samples):.0f} ms (goal < {goal} ms)"))
         samples = []
         for n in range(200):
             t0 = time.perf_counter()
-            r = client.post(f"/assessments/{editable_id}/answer",
-                            data={"indicator": "s05_records_digitized", "value": str(n % 100), "version": str(n)},
-                            headers={"X-CSRF-Token": csrf, "HX-Request": "true"})
+            r = client.post(
+                f"/assessments/{editable_id}/answer",
+                data={"indicator": "s05_records_digitized", "value": str(n % 100), "version": str(n)},
+                headers={"X-CSRF-Token": csrf, "HX-Request": "true"},
+            )
             samples.append(time.perf_counter() - t0)
             assert r.status_code == 200, r.text
-        results.append((f"{label}: save one answer (autosave), p95 of 200", f"{p95(samples):.0f} ms (goal < 50 ms)"))
+        results.append(
+            (f"{label}: save one answer (autosave), p95 of 200", f"{p95(samples):.0f} ms (goal < 50 ms)")
+        )
+        t0 = time.perf_counter()
+        export = client.get(f"/campaigns/{campaign_id}/export.xlsx")
+        if export.status_code == 200:
+            results.append(
+                (
+                    f"{label}: XLSX export of all units ({len(export.content) // 1024:,} KB)",
+                    f"{time.perf_counter() - t0:.1f} s (goal < 10 s)",
+                )
+            )
         client.close()
     return results
 

@@ -7,7 +7,7 @@ web pages phrase things the same way. Pure: no I/O.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
@@ -199,6 +199,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "corpus_invalid": ("Tệp dữ liệu có dòng sai:", "The data file has bad rows:"),
 }
+
+
+def nfc_all(value: Any) -> Any:
+    """NFC-normalize every string inside nested dicts and lists (data read from files)."""
+    import unicodedata
+
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {nfc_all(k): nfc_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [nfc_all(v) for v in value]
+    return value
 
 
 def register(messages: dict[str, tuple[str, str]]) -> None:

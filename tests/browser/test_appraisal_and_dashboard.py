@@ -13,8 +13,9 @@ from ..platform.test_appraisals import SERVER_PROPOSAL
 from .conftest import LIVE_DATABASE, login
 
 
-def test_a_coordinator_appraises_a_server_buying_proposal(live_server: str, chromium, shot,
-                                                           tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_coordinator_appraises_a_server_buying_proposal(
+    live_server: str, chromium, shot, tmp_path: Path
+) -> None:
     docx = make_docx(tmp_path / "de-xuat-may-chu.docx", SERVER_PROPOSAL)
     page = login(chromium, live_server, "dieuphoi")
     page.get_by_role("link", name="Thẩm định dự án").click()
@@ -55,7 +56,7 @@ def test_a_coordinator_appraises_a_server_buying_proposal(live_server: str, chro
     expect(page.get_by_role("link", name="Trang bị máy chủ cho Phòng Tài chính – Kế hoạch")).to_have_count(0)
 
 
-def test_the_dashboard_heatmap_shows_the_stored_scores(live_server: str, chromium, shot) -> None:  # noqa: ANN001
+def test_the_dashboard_heatmap_shows_the_stored_scores(live_server: str, chromium, shot) -> None:
     page = login(chromium, live_server, "lanhdao")
     page.get_by_role("link", name="Bảng điều khiển").click()
     expect(page.get_by_test_id("heatmap")).to_be_visible()
@@ -67,10 +68,14 @@ def test_the_dashboard_heatmap_shows_the_stored_scores(live_server: str, chromiu
         campaign = conn.execute(text("SELECT max(id) FROM campaigns")).scalar()
         stored = {
             (code, shift): score
-            for code, shift, score in conn.execute(text(
-                "SELECT u.code, s.shift, s.score FROM shift_scores s JOIN assessments a ON a.id = s.assessment_id "
-                "JOIN units u ON u.id = a.unit_id WHERE a.campaign_id = :c AND a.status = 'approved'"
-            ), {"c": campaign})
+            for code, shift, score in conn.execute(
+                text(
+                    "SELECT u.code, s.shift, s.score FROM shift_scores s "
+                    "JOIN assessments a ON a.id = s.assessment_id JOIN units u ON u.id = a.unit_id "
+                    "WHERE a.campaign_id = :c AND a.status = 'approved'"
+                ),
+                {"c": campaign},
+            )
         }
     engine.dispose()
     for i in range(min(cells.count(), 60)):

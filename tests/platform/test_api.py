@@ -289,7 +289,7 @@ def test_assessments_and_scores_are_scoped(world: World, api, keys) -> None:
     a_id, b_id = _ids(world)
     for name in PEOPLE:
         headers = _auth(keys[name])
-        for url in (f"/api/v1/assessments/{{}}", f"/api/v1/assessments/{{}}/scores"):
+        for url in ("/api/v1/assessments/{}", "/api/v1/assessments/{}/scores"):
             assert api.get(url.format(a_id), headers=headers).status_code == READ_A[name], (name, url)
             assert api.get(url.format(b_id), headers=headers).status_code == READ_B[name], (name, url)
     r = api.get(f"/api/v1/assessments/{b_id}", headers=_auth(keys["alice"]))

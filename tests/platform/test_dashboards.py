@@ -12,12 +12,17 @@ from dxshift.storage.models import Assessment, ShiftScore
 from .conftest import World
 
 
-def _approve(world: World, s, unit, records: str, online: str) -> None:  # noqa: ANN001
+def _approve(world: World, s, unit, records: str, online: str) -> None:
     a = world.assessment_of(s, unit)
     assessor = world.principal(s, "alice" if unit.id == world.commune_a.id else "bob")
-    for ind, value in (("s05_records_digitized", records), ("s05_procedures_fully_online", online),
-                       ("s01_feedback_used", "2")):
-        assessments.save_answer(s, actor=assessor, assessment=a, indicator_id=ind, raw=value, expected_version=0)
+    for ind, value in (
+        ("s05_records_digitized", records),
+        ("s05_procedures_fully_online", online),
+        ("s01_feedback_used", "2"),
+    ):
+        assessments.save_answer(
+            s, actor=assessor, assessment=a, indicator_id=ind, raw=value, expected_version=0
+        )
     assessments.submit(s, actor=assessor, assessment=a, expected_version=None)
     assessments.approve(s, actor=world.principal(s, "rita"), assessment=a, expected_version=None)
 
@@ -28,8 +33,12 @@ def test_dashboard_numbers_are_the_means_of_the_stored_scores(world: World) -> N
         _approve(world, s, a, "90", "60")
         _approve(world, s, b, "40", "20")
         s.commit()
-        board = dashboards.build(s, actor=world.principal(s, "cora"), root=s.merge(world.province),
-                                 campaign=s.merge(world.campaign))
+        board = dashboards.build(
+            s,
+            actor=world.principal(s, "cora"),
+            root=s.merge(world.province),
+            campaign=s.merge(world.campaign),
+        )
         scores = {(r.assessment_id, r.shift): r.score for r in s.scalars(select(ShiftScore))}
         ids = {u: world.assessment_of(s, u).id for u in (a, b)}
         assert board.approved == 2
@@ -41,12 +50,14 @@ def test_dashboard_numbers_are_the_means_of_the_stored_scores(world: World) -> N
         assert board.progress["approved"] == 2 and board.progress["not_started"] == 2
 
 
-def test_the_dashboard_page_heatmap_matches_the_stored_scores(world: World, client_for) -> None:  # noqa: ANN001
+def test_the_dashboard_page_heatmap_matches_the_stored_scores(world: World, client_for) -> None:
     with world.session() as s:
         _approve(world, s, s.merge(world.commune_a), "90", "60")
         s.commit()
         a_id = world.assessment_of(s, world.commune_a).id
-        stored = {r.shift: r.score for r in s.scalars(select(ShiftScore).where(ShiftScore.assessment_id == a_id))}
+        stored = {
+            r.shift: r.score for r in s.scalars(select(ShiftScore).where(ShiftScore.assessment_id == a_id))
+        }
     page = client_for("cora").get("/dashboard").text
     cells = re.findall(r'data-unit="A" data-shift="(\d+)" data-score="([0-9.]+)"', page)
     assert len(cells) == 17

@@ -145,9 +145,8 @@ def test_the_xlsx_speaks_english_and_names_sheets_uniquely(
     assert header[8] == "Shift 1" and header[-1] == "Shift 17"
     a_row = next(r for r in _rows(book[names[0]]) if r[0] == "A")
     stored = _stored(world, approved["A"])
-    assert a_row[4] == "Approved" and a_row[6] == FRAMEWORK.levels[
-        [lv.id for lv in FRAMEWORK.levels].index(stored.level)
-    ].name.en
+    levels_en = {lv.id: lv.name.en for lv in FRAMEWORK.levels}
+    assert a_row[4] == "Approved" and a_row[6] == levels_en[stored.level]
     assert [r[0] for r in _rows(book[names[1]])[1:]] == ["B"]
 
 

@@ -250,3 +250,34 @@ def test_evidence_files_are_checked_by_content_and_size(world: World, tmp_path) 
             s, filename="quyet-dinh.docx", data=buffer.getvalue(), **(kwargs | {"max_bytes": 10**6})
         )
         assert docx.content_type.endswith("wordprocessingml.document")
+
+
+def test_a_whole_campaign_loads_in_bulk_and_scores_like_the_one_by_one_path(world: World) -> None:
+    from dxshift.services import bulk
+
+    sheet = {"s05_records_digitized": 90, "s05_procedures_fully_online": "60%", "s01_feedback_used": 2}
+    with world.session() as s:
+        adam = world.principal(s, "adam")
+        campaign = s.merge(world.campaign)
+        with pytest.raises(Invalid):  # one bad value: nothing is written
+            bulk.import_campaign_answers(
+                s,
+                actor=adam,
+                campaign=campaign,
+                status="approved",
+                sheets={"A": sheet, "B": sheet | {"s05_records_digitized": 140}},
+            )
+        report = bulk.import_campaign_answers(
+            s, actor=adam, campaign=campaign, sheets={"A": sheet, "B": sheet}, status="approved"
+        )
+        s.commit()
+        assert (report.assessments, report.answers) == (2, 6)
+        a, b = world.assessment_of(s, world.commune_a), world.assessment_of(s, world.commune_b)
+        s.refresh(a)
+        assert a.status == "approved" and a.result["index"] == pytest.approx(a.score_index, abs=0.01)
+        assert a.score_index == pytest.approx(assessments.current_result(a).index, abs=1e-3)
+        with pytest.raises(Forbidden):
+            bulk.import_campaign_answers(
+                s, actor=world.principal(s, "alice"), campaign=campaign, sheets={"P": sheet}
+            )
+        assert b.status == "approved"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 import yaml
 
 from dxshift.files.errors import FileProblem
+from dxshift.i18n import nfc_all
 
 SHEET_ANSWERS = "Answers"
 SHEET_ABOUT = "About"
@@ -35,16 +35,6 @@ class AnswerSheet:
         if self.framework and self.version:
             return f"{self.framework}@{self.version}"
         return self.framework
-
-
-def _nfc(value: Any) -> Any:
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {_nfc(k): _nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc(v) for v in value]
-    return value
 
 
 def _date(value: Any) -> dt.date | None:
@@ -98,7 +88,7 @@ def read_yaml(path: Path) -> AnswerSheet:
         line = mark.line + 1 if mark is not None else "?"
         reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise FileProblem("file_bad_yaml", path=str(path), line=line, reason=reason) from exc
-    return _from_mapping(_nfc(data), path)
+    return _from_mapping(nfc_all(data), path)
 
 
 def read_json(path: Path) -> AnswerSheet:
@@ -107,7 +97,7 @@ def read_json(path: Path) -> AnswerSheet:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FileProblem("file_bad_json", path=str(path), line=exc.lineno, reason=exc.msg) from exc
-    return _from_mapping(_nfc(data), path)
+    return _from_mapping(nfc_all(data), path)
 
 
 def read_xlsx(path: Path) -> AnswerSheet:
@@ -136,10 +126,10 @@ def read_xlsx(path: Path) -> AnswerSheet:
         answers[str(row[0]).strip()] = {"value": cells[4], "evidence": cells[5], "note": cells[6]}
     book.close()
     return AnswerSheet(
-        answers=_nfc(answers),
+        answers=nfc_all(answers),
         framework=about.get("framework"),
         version=None if about.get("version") is None else str(about["version"]),
-        unit_name=_nfc(about.get("unit_name")),
+        unit_name=nfc_all(about.get("unit_name")),
         unit_code=about.get("unit_code"),
         assessed_on=_date(about.get("assessed_on")),
     )

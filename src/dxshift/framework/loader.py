@@ -6,17 +6,16 @@ walks the YAML node tree along that path so an error names the file, the line an
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from dxshift.framework.schema import Framework
+from dxshift.i18n import nfc_all
 
 DEFAULT_FRAMEWORK_ID = "mic-17-shifts"
 
@@ -44,17 +43,6 @@ class FrameworkError(Exception):
             where = f"line {p.line}" if p.line else "?"
             lines.append(f"  {self.path}:{where}: {p.field}: {p.message}")
         return "\n".join(lines)
-
-
-def _nfc(value: Any) -> Any:
-    """Normalize every string to NFC, so decomposed input compares equal to composed."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, dict):
-        return {_nfc(k): _nfc(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_nfc(v) for v in value]
-    return value
 
 
 def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
@@ -100,7 +88,7 @@ def parse_framework(text: str, path: str = "<string>") -> Framework:
     if not isinstance(data, dict):
         raise FrameworkError(path, [Problem("(file)", 1, "expected a mapping at the top level")])
     try:
-        return Framework.model_validate(_nfc(data))
+        return Framework.model_validate(nfc_all(data))
     except ValidationError as exc:
         problems = [
             Problem(_field_path(err["loc"]), _line_of(node, err["loc"]), err["msg"]) for err in exc.errors()

@@ -14,6 +14,23 @@ from dxshift.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
 from dxshift.reports.html import environment
 from dxshift.reports.pdf import _font_faces
 
+_ITALICS = {"Regular": "Italic", "SemiBold": "SemiBoldItalic", "Bold": "BoldItalic"}
+
+
+def _faces() -> list[dict[str, object]]:
+    """The faces of dxshift.reports.pdf, plus their italics from the same package: the place and
+    date line, the signing hint and the recipients are in italics in an administrative document."""
+    faces: list[dict[str, object]] = []
+    for face in _font_faces():
+        url = str(face["url"])
+        faces.append({**face, "style": "normal"})
+        for upright, italic in _ITALICS.items():
+            if url.endswith(f"-{upright}.ttf"):
+                faces.append(
+                    {**face, "url": url.removesuffix(f"{upright}.ttf") + f"{italic}.ttf", "style": "italic"}
+                )
+    return faces
+
 
 def render_official_html(template: str, lang: Lang, *, chart: bytes | None = None, **context: Any) -> str:
     return (
@@ -21,7 +38,7 @@ def render_official_html(template: str, lang: Lang, *, chart: bytes | None = Non
         .get_template(template)
         .render(
             lang=lang,
-            font_faces=_font_faces(),
+            font_faces=_faces(),
             chart=base64.b64encode(chart).decode("ascii") if chart else None,
             t=lambda key, **p: t(key, lang, **p),
             num=lambda x, d=1: "—" if x is None else fmt_number(x, lang, d),

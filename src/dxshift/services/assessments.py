@@ -159,8 +159,8 @@ def _store_result(assessment: Assessment) -> None:
             {
                 "assessment_id": assessment.id,
                 "shift": s.number,
-                "score": round(s.score, 4),
-                "coverage": round(s.coverage, 4),
+                "score": round(s.score, 2),
+                "coverage": round(s.coverage, 2),
             }
             for s in result.shifts
         ],

@@ -29,7 +29,7 @@ from dxshift.services import assessments as assessment_service
 from dxshift.services.campaigns import visible_campaigns
 from dxshift.services.errors import Invalid, NotFound
 from dxshift.services.scope import ROLE_ACTIONS, Principal
-from dxshift.storage.models import Assessment, Campaign, Unit
+from dxshift.storage.models import Assessment, Campaign, ShiftScore, Unit
 from dxshift.web import labels  # noqa: F401  (registers the export labels; no web framework inside)
 
 SCORED = ("submitted", "approved")  # statuses whose stored result is current
@@ -65,10 +65,6 @@ def _rows(
     def when_scored(expr: Any) -> Any:
         return case((scored, expr), else_=None)
 
-    shift_columns = [
-        when_scored(Assessment.result[("shifts", k, "score")].as_float()).label(f"s{k + 1}")
-        for k in range(shifts)
-    ]
     query = (
         select(
             Assessment.id.label("assessment_id"),
@@ -81,7 +77,6 @@ def _rows(
             Unit.name,
             Unit.kind,
             parent.code.label("parent_code"),
-            *shift_columns,
         )
         .join(Unit, Unit.id == Assessment.unit_id)
         .outerjoin(parent, parent.id == Unit.parent_id)
@@ -92,6 +87,18 @@ def _rows(
         query = query.where(Unit.path.startswith(root.path, autoescape=True))
     if approved_only:
         query = query.where(scored)
+    rows = session.execute(query).all()
+    scores: dict[int, list[float | None]] = {
+        r.assessment_id: [None] * shifts for r in rows if r.index is not None
+    }
+    if scores:  # the stored per-shift scores, one portable query instead of JSON paths
+        for assessment_id, shift, score in session.execute(
+            select(ShiftScore.assessment_id, ShiftScore.shift, ShiftScore.score).where(
+                ShiftScore.assessment_id.in_(list(scores))
+            )
+        ):
+            if 1 <= shift <= shifts:
+                scores[assessment_id][shift - 1] = score
     return [
         {
             "assessment_id": r.assessment_id,
@@ -104,9 +111,9 @@ def _rows(
             "index": r.index,
             "level": r.level,
             "coverage": r.coverage,
-            "shifts": [getattr(r, f"s{k + 1}") for k in range(shifts)],
+            "shifts": scores.get(r.assessment_id, [None] * shifts),
         }
-        for r in session.execute(query)
+        for r in rows
     ]
 
 

@@ -15,7 +15,7 @@ from starlette.responses import Response
 from dxshift.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
 from dxshift.services.scope import Principal, load_principal
 from dxshift.settings import Settings
-from dxshift.storage.db import session_factory
+from dxshift.storage.db import session_scope
 from dxshift.storage.models import User
 from dxshift.web import labels  # noqa: F401  (registers the web messages)
 from dxshift.web.security import csrf_ok
@@ -37,15 +37,8 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    session = session_factory(get_settings(request).database_url)()
-    try:
+    with session_scope(get_settings(request).database_url) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 SessionDep = Annotated[Session, Depends(get_db)]

@@ -193,6 +193,10 @@ WEB: dict[str, tuple[str, str]] = {
     "units_file_format": ("Chỉ nhận tệp .csv hoặc .xlsx.", "Only .csv or .xlsx files."),
     "units_file_empty": ("Tệp trống.", "The file is empty."),
     "units_file_columns": ("Tệp thiếu cột: {columns}.", "Missing columns: {columns}."),
+    "bulk_invalid": (
+        "Dữ liệu nhập có lỗi, không ghi gì: {problems}",
+        "The import has errors; nothing was written: {problems}",
+    ),
     "units_unresolved": ("Không xử lý được các mã: {codes}.", "Could not place codes: {codes}."),
 }
 
@@ -208,7 +212,8 @@ API_WEB: dict[str, tuple[str, str]] = {
         "rights. Send it in the HTTP header: Authorization: Bearer dxs_…",
     ),
     "api_docs_link": ("Tài liệu API (OpenAPI)", "API documentation (OpenAPI)"),
-    "token_name": ("Tên gợi nhớ (ví dụ: bảng điều khiển của Sở)", "Name (e.g. the department dashboard)"),
+    "token_name": ("Tên gợi nhớ", "Name"),
+    "token_name_hint": ("ví dụ: máy chủ báo cáo của Sở", "e.g. the department's report server"),
     "token_create": ("Tạo mã mới", "Create a token"),
     "token_created": (
         "Đã tạo mã “{name}”. Hãy sao chép và cất giữ ngay: mã chỉ hiện một lần này.",

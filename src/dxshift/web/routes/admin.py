@@ -13,7 +13,7 @@ from dxshift.services.errors import Forbidden, Invalid
 from dxshift.storage.models import AuditEntry, User
 from dxshift.web.deps import CurrentUser, SessionDep, csrf_protect, render
 
-router = APIRouter(prefix="/admin")
+router = APIRouter(prefix="/admin", include_in_schema=False)
 
 
 def _require(user: CurrentUser, action: str) -> None:

@@ -19,7 +19,7 @@ from dxshift.storage.models import Initiative, InitiativeDocument, Unit
 from dxshift.web import appraisal_labels  # noqa: F401  (registers the messages)
 from dxshift.web.deps import CurrentUser, SessionDep, SettingsDep, csrf_protect, lang_of, render
 
-router = APIRouter(prefix="/appraisals")
+router = APIRouter(prefix="/appraisals", include_in_schema=False)
 
 
 def _int(value: str | None) -> int | None:

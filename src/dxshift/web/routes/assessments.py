@@ -15,7 +15,7 @@ from dxshift.services import assessments as service
 from dxshift.services.errors import Conflict, Invalid
 from dxshift.web.deps import CurrentUser, SessionDep, SettingsDep, csrf_protect, lang_of, render
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 
 
 def _date(value: str) -> dt.date | None:

@@ -14,7 +14,7 @@ from dxshift.services import accounts
 from dxshift.web.deps import SessionDep, SettingsDep, csrf_protect, lang_of, render
 from dxshift.web.security import new_csrf
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 
 
 def _safe_next(target: str | None) -> str:

@@ -16,7 +16,7 @@ from dxshift.web import appraisal_labels  # noqa: F401  (registers the messages)
 from dxshift.web.charts import heat_colour, radar_svg, trend_svg
 from dxshift.web.deps import CurrentUser, SessionDep, lang_of, render
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 
 
 @router.get("/dashboard")

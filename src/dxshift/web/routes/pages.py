@@ -19,7 +19,7 @@ from dxshift.services.errors import Invalid
 from dxshift.storage.models import Assessment, Campaign, Unit
 from dxshift.web.deps import CurrentUser, SessionDep, csrf_protect, lang_of, render
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 REMINDER_LIMIT = 500
 
 
