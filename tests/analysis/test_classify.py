@@ -91,3 +91,21 @@ def test_eval_refuses_a_malformed_file(tmp_path: Path) -> None:
     path.write_text("text\tshift\tside\nmột câu\t21\tit\n", encoding="utf-8")
     result = runner.invoke(app, ["eval", str(path)])
     assert result.exit_code == 1 and "bad.tsv:2" in result.stderr
+
+
+def test_the_committed_model_is_what_dxshift_train_produces_from_the_corpus() -> None:
+    """Retraining from the corpus reproduces the bundled model: nobody forgot `dxshift train`."""
+    from dxshift.analysis.classify import Classifier, default_classifier
+    from dxshift.analysis.corpus import load_corpus, split
+    from dxshift.analysis.train import fit
+
+    train, held_out = split(load_corpus())
+    fresh = Classifier(fit(train))
+    committed = default_classifier()
+    sample = held_out[:300]
+    same = sum(
+        (fresh.classify(e.text, explain=False).shift, fresh.classify(e.text, explain=False).side)
+        == (committed.classify(e.text, explain=False).shift, committed.classify(e.text, explain=False).side)
+        for e in sample
+    )
+    assert same >= 0.99 * len(sample)  # float16 weights may flip a borderline case or two

@@ -15,7 +15,7 @@ from dxshift.analysis.corpus import Example
 from dxshift.analysis.features import features
 from dxshift.analysis.model import LinearModel
 
-DEFAULT_C = 8.0
+DEFAULT_C = 30.0
 MIN_DF = 2
 
 

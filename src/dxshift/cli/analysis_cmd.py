@@ -126,17 +126,22 @@ def train(
 
 
 def evaluate(
-    data: Annotated[Path, typer.Argument(help="TSV with columns text, shift (0 = none), side (it/dx/none).")],
+    data: Annotated[
+        Path | None, typer.Argument(help="TSV with columns text, shift (0 = none), side (it/dx/none).")
+    ] = None,
+    held_out: Annotated[bool, typer.Option("--held-out", help="Use the corpus's held-out split.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
     lang: LangOpt = LangChoice.vi,
 ) -> None:
-    """Accuracy of the classifier on a labelled TSV file."""
-    from dxshift.analysis.corpus import CorpusError, read_tsv
+    """Accuracy of the classifier on a labelled TSV file (or the corpus's held-out split)."""
+    from dxshift.analysis.corpus import CorpusError, load_corpus, read_tsv, split
     from dxshift.analysis.evaluate import score
 
     lg: Lang = lang.value
+    if data is None and not held_out:
+        fail(["DATA.tsv | --held-out"])
     try:
-        examples = read_tsv(data)
+        examples = split(load_corpus())[1] if data is None else read_tsv(data)
     except FileNotFoundError:
         fail([t("file_not_found", lg, path=data)])
     except (CorpusError, UnicodeDecodeError) as exc:
