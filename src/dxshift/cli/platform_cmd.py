@@ -64,12 +64,12 @@ def units_import(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Check only; change nothing.")] = False,
 ) -> None:
     """Import the unit tree; lists every error and changes nothing if there is one."""
+    import dxshift.labels  # noqa: F401  (messages)
     from dxshift.i18n import t
     from dxshift.services.errors import Invalid
     from dxshift.services.units import import_units, read_rows
     from dxshift.storage.db import session_scope
     from dxshift.storage.migrate import upgrade
-    from dxshift.web import labels  # noqa: F401  (messages)
 
     url = _url()
     upgrade(url)

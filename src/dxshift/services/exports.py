@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, aliased
 
+import dxshift.labels  # noqa: F401  (registers the messages)
 from dxshift.framework import Framework, load_framework
 from dxshift.i18n import Lang, t, vi_sort_key
 from dxshift.reports import ReportContext
@@ -30,7 +31,6 @@ from dxshift.services.campaigns import visible_campaigns
 from dxshift.services.errors import Invalid, NotFound
 from dxshift.services.scope import ROLE_ACTIONS, Principal
 from dxshift.storage.models import Assessment, Campaign, ShiftScore, Unit
-from dxshift.web import labels  # noqa: F401  (registers the export labels; no web framework inside)
 
 SCORED = ("submitted", "approved")  # statuses whose stored result is current
 RANKING_LIMIT = 300  # rows of the ranking table in a subtree PDF; the XLSX has them all

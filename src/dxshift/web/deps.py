@@ -12,12 +12,12 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+import dxshift.labels  # noqa: F401  (registers the messages)
 from dxshift.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
 from dxshift.services.scope import Principal, load_principal
 from dxshift.settings import Settings
 from dxshift.storage.db import session_scope
 from dxshift.storage.models import User
-from dxshift.web import labels  # noqa: F401  (registers the web messages)
 from dxshift.web.security import csrf_ok
 
 templates = Jinja2Templates(directory=str(resources.files("dxshift.web") / "templates"))

@@ -10,13 +10,13 @@ from sqlalchemy import select
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import Response
 
+import dxshift.labels  # noqa: F401  (registers the messages)
 from dxshift.framework import load_framework
 from dxshift.i18n import t, vi_sort_key
 from dxshift.services import appraisals as service
 from dxshift.services import units as unit_service
 from dxshift.services.errors import Invalid, NotFound
 from dxshift.storage.models import Initiative, InitiativeDocument, Unit
-from dxshift.web import appraisal_labels  # noqa: F401  (registers the messages)
 from dxshift.web.deps import CurrentUser, SessionDep, SettingsDep, csrf_protect, lang_of, render
 
 router = APIRouter(prefix="/appraisals", include_in_schema=False)

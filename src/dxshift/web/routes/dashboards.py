@@ -6,13 +6,13 @@ from fastapi import APIRouter, Request
 from markupsafe import Markup
 from starlette.responses import Response
 
+import dxshift.labels  # noqa: F401  (registers the messages)
 from dxshift.framework import load_framework
 from dxshift.i18n import fmt_number, t
 from dxshift.services import campaigns as campaign_service
 from dxshift.services import dashboards
 from dxshift.services import units as unit_service
 from dxshift.services.errors import NotFound
-from dxshift.web import appraisal_labels  # noqa: F401  (registers the messages)
 from dxshift.web.charts import heat_colour, radar_svg, trend_svg
 from dxshift.web.deps import CurrentUser, SessionDep, lang_of, render
 
