@@ -180,3 +180,6 @@ def test_the_pages_run_the_job_in_the_background_and_show_the_findings(
     assert "3.200.000.000" in page
     bob = client_for("bob")
     assert bob.get(page_url).status_code == 404
+    listing = cora.get(f"/appraisals?unit={world.commune_a.id}&shift=7&stance=leans_it").text
+    assert "Máy chủ cho Phòng Tài chính" in listing
+    assert "Máy chủ cho Phòng Tài chính" not in cora.get(f"/appraisals?unit={world.commune_b.id}").text

@@ -58,6 +58,15 @@ async def _save_uploads(
     return documents
 
 
+def _filter_units(db: SessionDep, user: CurrentUser) -> list[Unit]:
+    """The units offered in the list's filter: the top of the user's scope and one level below."""
+    units = db.scalars(select(Unit).where(user.unit_filter("view")).order_by(Unit.path)).all()
+    if not units:
+        return []
+    top = min(u.depth for u in units)
+    return [u for u in units if u.depth <= top + 1][:300]
+
+
 def _submit_jobs(request: Request, documents: list[InitiativeDocument]) -> None:
     for document in documents:
         request.app.state.jobs.submit(document.id)
@@ -85,6 +94,7 @@ def appraisal_list(
         items=items,
         fw=load_framework(),
         filters={"unit": unit, "verdict": verdict, "shift": shift, "stance": stance, "year": year},
+        units=_filter_units(db, user),
         can_register=user.can_anywhere("register_initiative"),
     )
 
