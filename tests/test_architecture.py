@@ -15,5 +15,7 @@ def test_the_core_packages_import_no_web_database_or_cli_library() -> None:
         f"for name in {CORE!r}: importlib.import_module(name)\n"
         f"print(','.join(m for m in {FORBIDDEN!r} if m in sys.modules))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "", f"the core pulled in: {out}"

@@ -24,6 +24,7 @@ app.command("eval")(analysis_cmd.evaluate)
 app.command("serve")(platform_cmd.serve)
 app.add_typer(platform_cmd.db_app, name="db")
 app.add_typer(platform_cmd.units_app, name="units")
+app.add_typer(platform_cmd.users_app, name="users")
 
 
 def main() -> None:

@@ -112,3 +112,42 @@ def units_export(path: Annotated[Path, typer.Argument(help="Output .csv or .xlsx
         rows = export_rows(session)
     write_export(rows, path)
     out.print(f"✔ {len(rows)} → {path}")
+
+
+users_app = typer.Typer(help="People: accounts and their roles.", no_args_is_help=True)
+
+
+@users_app.command("create")
+def users_create(
+    username: Annotated[str, typer.Argument(help="Login name.")],
+    role: Annotated[str, typer.Option(help="admin, coordinator, assessor, reviewer or viewer.")],
+    unit: Annotated[str, typer.Option(help="Code of the unit whose subtree the role covers.")],
+    full_name: Annotated[str, typer.Option(help="Full name shown on the pages.")] = "",
+    password: Annotated[
+        str | None, typer.Option(help="Initial password; asked for when left out.", hide_input=True)
+    ] = None,
+) -> None:
+    """Create an account with one role over a unit's subtree (the first admin, for example)."""
+    from sqlalchemy import select
+
+    import dxshift.labels  # noqa: F401  (messages)
+    from dxshift.i18n import t
+    from dxshift.services import accounts
+    from dxshift.services.errors import Invalid
+    from dxshift.storage.db import session_scope
+    from dxshift.storage.migrate import upgrade
+    from dxshift.storage.models import Unit
+
+    url = _url()
+    upgrade(url)
+    secret = password or typer.prompt("Mật khẩu / password", hide_input=True, confirmation_prompt=True)
+    with session_scope(url) as session:
+        scope = session.scalar(select(Unit).where(Unit.code == unit))
+        if scope is None:
+            fail([t("unit_not_found", "vi") + f" ({unit})"])
+        try:
+            user = accounts.create_user(session, username=username, password=secret, full_name=full_name)
+            accounts.grant_role(session, user=user, role=role, unit=scope)
+        except Invalid as exc:
+            fail([t(exc.code, "vi", **exc.params)])
+    out.print(f"✔ {username}: {role} @ {unit}")
