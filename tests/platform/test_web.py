@@ -214,3 +214,58 @@ def test_admins_import_units_with_a_dry_run_first(world: World, client_for) -> N
     assert "1 đơn vị mới" in r.text
     export = adam.get("/admin/units/export.csv")
     assert export.status_code == 200 and "Xã Cao Sơn" in export.content.decode("utf-8-sig")
+
+
+def test_an_admin_creates_people_and_manages_their_roles_within_scope(world: World, client_for) -> None:
+    from dxshift.services import accounts
+    from dxshift.storage.models import RoleGrant, User
+
+    adam, alice = client_for("adam"), client_for("alice")
+    assert alice.get("/admin/users").status_code == 403
+    r = adam.post(
+        "/admin/users",
+        data={
+            "username": "dora",
+            "password": "mat-khau-dora",
+            "full_name": "Đỗ Thị Dora",
+            "role": "assessor",
+            "unit_id": str(world.commune_a.id),
+            "csrf_token": adam.csrf,
+        },
+    )
+    assert r.status_code == 200 and "dora" in r.text and "Đỗ Thị Dora" in r.text
+    dora = client_for_password(client_for, "dora", "mat-khau-dora")
+    assert dora.get(f"/units/{world.commune_a.id}").status_code == 200
+    assert dora.get(f"/units/{world.commune_b.id}").status_code == 404
+    with world.session() as s:
+        # a commune-level admin cannot hand out roles above or beside their commune
+        local = accounts.create_user(s, username="lan", password="mat-khau-lan", full_name="Lan")
+        accounts.grant_role(s, user=local, role="admin", unit=s.merge(world.commune_a))
+        s.commit()
+        dora_id = s.scalar(select(User.id).where(User.username == "dora"))
+        grant_id = s.scalar(select(RoleGrant.id).where(RoleGrant.user_id == dora_id))
+    lan = client_for_password(client_for, "lan", "mat-khau-lan")
+    r = lan.post(
+        f"/admin/users/{dora_id}/roles",
+        data={"role": "admin", "unit_id": str(world.province.id), "csrf_token": lan.csrf},
+    )
+    assert r.status_code == 404
+    assert "dora" in lan.get("/admin/users").text and "adam" not in lan.get("/admin/users").text
+    r = adam.post(f"/admin/roles/{grant_id}/revoke", data={"csrf_token": adam.csrf})
+    assert r.status_code == 200
+    with world.session() as s:
+        assert s.scalar(select(RoleGrant).where(RoleGrant.user_id == dora_id)) is None
+
+
+def client_for_password(client_for, username: str, password: str):
+    """Log in an account created during the test (not one of the named people)."""
+    client = client_for(None)
+    token = csrf_from(client.get("/login").text)
+    response = client.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": token},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303
+    client.csrf = csrf_from(client.get("/").text)
+    return client

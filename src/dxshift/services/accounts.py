@@ -10,8 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dxshift.services.audit import record
-from dxshift.services.errors import Invalid
-from dxshift.services.scope import ROLES
+from dxshift.services.errors import Forbidden, Invalid, NotFound
+from dxshift.services.scope import ROLES, Principal
 from dxshift.storage.models import RoleGrant, Unit, User, utcnow
 
 _hasher = PasswordHasher()
@@ -88,3 +88,60 @@ def authenticate(
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user, None
+
+
+# ── administration, scoped like the administrator ───────────────────────────
+
+
+def add_person(
+    session: Session, *, actor: Principal, username: str, password: str, full_name: str, role: str, unit: Unit
+) -> User:
+    """An administrator creates an account with one role inside their own subtree."""
+    if not actor.can("manage_users", unit):
+        raise Forbidden("not_allowed")
+    user = create_user(
+        session, username=username, password=password, full_name=full_name, actor_id=actor.user_id
+    )
+    grant_role(session, user=user, role=role, unit=unit, actor_id=actor.user_id)
+    return user
+
+
+def add_role(session: Session, *, actor: Principal, user: User, role: str, unit: Unit) -> None:
+    if not actor.can("manage_users", unit):
+        raise Forbidden("not_allowed")
+    exists = session.scalar(
+        select(RoleGrant).where(
+            RoleGrant.user_id == user.id, RoleGrant.role == role, RoleGrant.unit_id == unit.id
+        )
+    )
+    if exists is None:
+        grant_role(session, user=user, role=role, unit=unit, actor_id=actor.user_id)
+
+
+def remove_role(session: Session, *, actor: Principal, grant_id: int) -> None:
+    grant = session.get(RoleGrant, grant_id)
+    if grant is None or not actor.can("manage_users", grant.unit):
+        raise NotFound("grant_not_found", id=grant_id)
+    if grant.user_id == actor.user_id and grant.role == "admin":
+        raise Invalid("cannot_remove_own_admin")
+    record(
+        session,
+        user_id=actor.user_id,
+        action="revoke",
+        entity="user",
+        entity_id=grant.user_id,
+        before={"role": grant.role, "unit": grant.unit.code},
+    )
+    session.delete(grant)
+
+
+def people_in_scope(session: Session, actor: Principal) -> list[tuple[User, list[RoleGrant]]]:
+    """Accounts holding at least one role inside the administrator's subtrees, with those roles."""
+    grants = session.scalars(
+        select(RoleGrant).join(Unit, Unit.id == RoleGrant.unit_id).where(actor.unit_filter("manage_users"))
+    ).all()
+    by_user: dict[int, list[RoleGrant]] = {}
+    for grant in grants:
+        by_user.setdefault(grant.user_id, []).append(grant)
+    users = session.scalars(select(User).where(User.id.in_(list(by_user))).order_by(User.username)).all()
+    return [(u, by_user[u.id]) for u in users]

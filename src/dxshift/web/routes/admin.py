@@ -5,12 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse
 from sqlalchemy import select
 from starlette.responses import Response
 
+from dxshift.services import accounts
 from dxshift.services import units as unit_service
-from dxshift.services.errors import Forbidden, Invalid
-from dxshift.storage.models import AuditEntry, User
+from dxshift.services.errors import Forbidden, Invalid, NotFound
+from dxshift.services.scope import ROLES
+from dxshift.storage.models import AuditEntry, Unit, User
 from dxshift.web.deps import CurrentUser, SessionDep, csrf_protect, render
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
@@ -86,3 +89,59 @@ def units_export(db: SessionDep, user: CurrentUser, fmt: str) -> Response:
     return Response(
         data, media_type=media, headers={"Content-Disposition": f'attachment; filename="units.{fmt}"'}
     )
+
+
+@router.get("/users")
+def people_page(request: Request, db: SessionDep, user: CurrentUser) -> Response:
+    _require(user, "manage_users")
+    units = db.scalars(select(Unit).where(user.unit_filter("manage_users")).order_by(Unit.path)).all()
+    top = min((u.depth for u in units), default=0)
+    return render(
+        request,
+        "users.html",
+        user=user,
+        people=accounts.people_in_scope(db, user),
+        roles=ROLES,
+        units=[u for u in units if u.depth <= top + 2][:500],
+        error=None,
+    )
+
+
+@router.post("/users", dependencies=[Depends(csrf_protect)])
+def people_create(
+    request: Request,
+    db: SessionDep,
+    user: CurrentUser,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    role: Annotated[str, Form()],
+    unit_id: Annotated[int, Form()],
+    full_name: Annotated[str, Form()] = "",
+) -> Response:
+    unit = unit_service.get_unit(db, user, unit_id, "manage_users")
+    accounts.add_person(
+        db, actor=user, username=username, password=password, full_name=full_name, role=role, unit=unit
+    )
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/users/{user_id}/roles", dependencies=[Depends(csrf_protect)])
+def people_grant(
+    user_id: int,
+    db: SessionDep,
+    user: CurrentUser,
+    role: Annotated[str, Form()],
+    unit_id: Annotated[int, Form()],
+) -> Response:
+    person = db.get(User, user_id)
+    if person is None or person.id not in {p.id for p, _ in accounts.people_in_scope(db, user)}:
+        raise NotFound("not_allowed")
+    unit = unit_service.get_unit(db, user, unit_id, "manage_users")
+    accounts.add_role(db, actor=user, user=person, role=role, unit=unit)
+    return RedirectResponse("/admin/users", status_code=303)
+
+
+@router.post("/roles/{grant_id}/revoke", dependencies=[Depends(csrf_protect)])
+def people_revoke(grant_id: int, db: SessionDep, user: CurrentUser) -> Response:
+    accounts.remove_role(db, actor=user, grant_id=grant_id)
+    return RedirectResponse("/admin/users", status_code=303)
