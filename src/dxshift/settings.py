@@ -7,7 +7,8 @@ Secure flag), so a production start with a forgotten setting fails loudly instea
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+import secrets
+from dataclasses import dataclass, field, fields, replace
 from functools import cache
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class Settings:
         default="dxshift-data", metadata={"help": "uploaded evidence files (outside the web root)"}
     )
     max_upload_mb: int = field(default=10, metadata={"help": "largest evidence file accepted"})
+    max_request_mb: int = field(default=60, metadata={"help": "largest request body; refused before reading"})
     session_hours: int = field(default=12, metadata={"help": "how long a login lasts"})
     max_failed_logins: int = field(default=5, metadata={"help": "failed logins before a temporary lock"})
     lockout_minutes: int = field(default=15, metadata={"help": "how long a locked account stays locked"})
@@ -51,6 +53,8 @@ class Settings:
                 values[f.name] = raw
         settings = cls(**values)  # type: ignore[arg-type]
         settings.check()
+        if settings.secret_key == DEV_SECRET:
+            settings = replace(settings, secret_key=_installation_secret(Path(settings.data_dir)))
         return settings
 
     def check(self) -> None:
@@ -72,8 +76,25 @@ class Settings:
         return Path(self.data_dir) / "documents"
 
     @property
+    def max_request_bytes(self) -> int:
+        return self.max_request_mb * 1024 * 1024
+
+    @property
     def max_upload_bytes(self) -> int:
         return self.max_upload_mb * 1024 * 1024
+
+
+def _installation_secret(data_dir: Path) -> str:
+    """A random key kept in the data folder, so a development server never signs with a public key."""
+    path = data_dir / ".secret_key"
+    if path.exists():
+        return path.read_text(encoding="ascii").strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(secret)
+    return secret
 
 
 @cache

@@ -82,6 +82,19 @@ APPRAISAL: dict[str, tuple[str, str]] = {
     "bad_verdict": ("Kết luận không hợp lệ.", "Unknown verdict."),
     "dashboard": ("Bảng điều khiển", "Dashboard"),
     "people": ("Người dùng và vai trò", "People and roles"),
+    "request_too_large": (
+        "Yêu cầu quá lớn (tối đa {max_mb} MB); hãy tải từng tệp một hoặc nén tệp.",
+        "The request is too large ({max_mb} MB at most); upload one file at a time or compress it.",
+    ),
+    "bad_date": ("Ngày không hợp lệ: {value} (cần dạng ngày/tháng/năm).", "Invalid date: {value}."),
+    "campaign_name_too_long": (
+        "Tên đợt đánh giá dài quá {max} ký tự.",
+        "The campaign name exceeds {max} characters.",
+    ),
+    "job_internal_error": (
+        "lỗi nội bộ khi phân tích; thử lại, nếu vẫn lỗi hãy báo quản trị viên.",
+        "internal error during analysis; retry, and tell the administrator if it persists.",
+    ),
     "full_name": ("Họ và tên", "Full name"),
     "add_role": ("Thêm vai trò", "Add a role"),
     "revoke_role": ("Thu hồi", "Revoke"),

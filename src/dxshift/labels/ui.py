@@ -108,8 +108,20 @@ WEB: dict[str, tuple[str, str]] = {
         "line {line}: code {code} repeats line {first}",
     ),
     "err_missing_parent": (
-        "dòng {line}: đơn vị cấp trên {parent} của {code} không tồn tại",
-        "line {line}: parent {parent} of {code} does not exist",
+        "dòng {line}: đơn vị cấp trên {parent} của {code} không tồn tại hoặc ngoài phạm vi của bạn",
+        "line {line}: parent {parent} of {code} does not exist or is outside your units",
+    ),
+    "err_too_long": (
+        "dòng {line}: {code}: giá trị quá dài ({field})",
+        "line {line}: {code}: value too long ({field})",
+    ),
+    "err_code_unavailable": (
+        "dòng {line}: mã {code} đã được dùng cho một đơn vị ngoài phạm vi của bạn",
+        "line {line}: code {code} is already used outside your units",
+    ),
+    "err_root_not_allowed": (
+        "dòng {line}: {code} phải có đơn vị cấp trên thuộc phạm vi của bạn",
+        "line {line}: {code} needs a parent inside your units",
     ),
     "err_cycle": (
         "dòng {line}: {code} nằm dưới chính nó (vòng lặp)",

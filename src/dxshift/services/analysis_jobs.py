@@ -6,6 +6,7 @@ its progress as it goes, so the page can show it and a web worker is never block
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from dxshift.storage.db import session_factory
 from dxshift.storage.models import Initiative, InitiativeDocument, utcnow
 
 CHUNK = 200
+logger = logging.getLogger(__name__)
 
 
 def _update(url: str, document_id: int, **values: Any) -> None:

@@ -54,6 +54,8 @@ def create_initiative(
         raise Invalid("initiative_bad_budget")
     if period_start and period_end and period_end < period_start:
         raise Invalid("initiative_bad_period")
+    if any(y is not None and not 1990 <= y <= 2100 for y in (period_start, period_end)):
+        raise Invalid("initiative_bad_period")
     initiative = Initiative(
         unit_id=unit.id,
         title=title[:500],

@@ -32,6 +32,8 @@ def open_campaign(
         raise Forbidden("not_allowed")
     if not name.strip():
         raise Invalid("campaign_name_required")
+    if len(name.strip()) > 255:
+        raise Invalid("campaign_name_too_long", max=255)
     framework = load_framework(framework_ref)
     campaign = Campaign(
         name=name.strip(),

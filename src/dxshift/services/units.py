@@ -101,9 +101,9 @@ def subtree(session: Session, unit: Unit) -> list[Unit]:
     return list(session.scalars(select(Unit).where(Unit.path.startswith(unit.path, autoescape=True))))
 
 
-def visible_roots(session: Session, actor: Principal) -> list[Unit]:
-    """The top units of the actor's scope (no visible unit above them)."""
-    paths = sorted(set(actor.roots("view")))
+def visible_roots(session: Session, actor: Principal, action: str = "view") -> list[Unit]:
+    """The top units of the actor's scope for an action (no such unit above them)."""
+    paths = sorted(set(actor.roots(action)))
     tops = [p for p in paths if not any(p != q and p.startswith(q) for q in paths)]
     return list(session.scalars(select(Unit).where(Unit.path.in_(tops))))
 
@@ -165,33 +165,60 @@ def read_rows(data: bytes, filename: str) -> list[dict[str, str]]:
     return rows
 
 
+LIMITS = {"code": 64, "name": 255, "kind": 64, "parent_code": 64}
+
+
 def import_units(
-    session: Session, *, rows: list[dict[str, str]], dry_run: bool, actor_id: int | None = None
+    session: Session,
+    *,
+    rows: list[dict[str, str]],
+    dry_run: bool,
+    actor_id: int | None = None,
+    actor: Principal | None = None,
 ) -> ImportReport:
     """Check every row; change nothing if any row is wrong or if it is a dry run.
 
-    Errors found: empty code or name, a code twice in the file, a parent that exists neither in
-    the file nor in the database, and cycles (a unit placed under its own descendant).
+    Errors found: empty code or name, values too long, a code twice in the file, a parent that
+    exists neither in the file nor in the database, and cycles (a unit placed under its own
+    descendant). With an `actor` (an administrator in the web app), every unit the file creates,
+    renames or moves must end up inside the actor's subtree, and existing units outside it are
+    treated as unknown, so a file can neither reach nor reveal other provinces. Without one (the
+    `dxshift units import` command, run by the operator) the whole tree is open.
     """
     report = ImportReport(rows=len(rows))
     existing = {u.code: u for u in session.scalars(select(Unit))}
+    reachable = {c: u for c, u in existing.items() if actor is None or actor.can("manage_units", u)}
     seen: dict[str, int] = {}
     for line, row in enumerate(rows, start=2):
         code = row["code"]
         if not code or not row["name"]:
             report.errors.append((line, "missing_field", {"code": code or "?"}))
             continue
+        too_long = [k for k, limit in LIMITS.items() if len(row.get(k, "")) > limit]
+        if too_long:
+            report.errors.append((line, "too_long", {"code": code[:64], "field": ", ".join(too_long)}))
+            continue
         if code in seen:
             report.errors.append((line, "duplicate_code", {"code": code, "first": str(seen[code])}))
             continue
+        if code in existing and code not in reachable:  # taken elsewhere: not this admin's to touch
+            report.errors.append((line, "code_unavailable", {"code": code}))
+            continue
         seen[code] = line
     file_parent = {r["code"]: r["parent_code"] for r in rows if r["code"]}
+    db_parent = {u.code: (u.parent.code if u.parent else "") for u in existing.values()}
     for line, row in enumerate(rows, start=2):
         parent_ref = row["parent_code"]
-        if parent_ref and parent_ref not in file_parent and parent_ref not in existing:
+        unchanged = row["code"] in reachable and parent_ref == db_parent.get(row["code"])
+        if unchanged:
+            continue  # the top of the admin's subtree keeps its parent: nothing moves
+        if parent_ref and parent_ref not in file_parent and parent_ref not in reachable:
             report.errors.append((line, "missing_parent", {"code": row["code"], "parent": parent_ref}))
+        elif not parent_ref and actor is not None:
+            unit = reachable.get(row["code"])
+            if unit is None or unit.parent_id is not None:  # a new top-level unit is outside any subtree
+                report.errors.append((line, "root_not_allowed", {"code": row["code"]}))
     # cycles: follow parents through the file first, then the database
-    db_parent = {u.code: (u.parent.code if u.parent else "") for u in existing.values()}
     for line, row in enumerate(rows, start=2):
         code, steps, cursor = row["code"], 0, row["parent_code"]
         while cursor and steps <= len(file_parent) + len(db_parent):

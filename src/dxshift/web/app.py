@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from html import escape
 from importlib import resources
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
@@ -27,6 +28,14 @@ class SessionMiddleware(BaseHTTPMiddleware):
 
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         settings: Settings = request.app.state.settings
+        length = request.headers.get("content-length", "")
+        if (length.isdigit() and int(length) > settings.max_request_bytes) or (
+            request.method in {"POST", "PUT", "PATCH"}
+            and not length
+            and "chunked" in request.headers.get("transfer-encoding", "")
+        ):
+            message = t("request_too_large", lang_of(request), max_mb=settings.max_request_mb)
+            return PlainTextResponse(message, status_code=413)
         session = read_session(request, settings)
         original = dict(session)
         if "csrf" not in session:
@@ -85,7 +94,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def _csrf(request: Request, exc: CsrfFailed) -> Response:
         message = t("csrf_failed", lang_of(request))
         if request.headers.get("hx-request"):
-            return HTMLResponse(f'<span class="error" role="alert">{message}</span>', status_code=403)
+            return HTMLResponse(f'<span class="error" role="alert">{escape(message)}</span>', status_code=403)
         return render(request, "error.html", status_code=403, message=message)
 
     @app.exception_handler(ServiceError)
@@ -101,7 +110,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         if exc.status == 404:
             message = t("not_found_page", lang)
         if request.headers.get("hx-request"):
-            return HTMLResponse(f'<span class="error" role="alert">{message}</span>', status_code=exc.status)
+            return HTMLResponse(
+                f'<span class="error" role="alert">{escape(message)}</span>', status_code=exc.status
+            )
         return render(request, "error.html", status_code=exc.status, message=message)
 
     return app

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from html import escape
 
 VIRIDIS = ["#fde725", "#5ec962", "#21918c", "#3b528b", "#440154"]
 
@@ -41,7 +42,7 @@ def radar_svg(values: dict[int, float], labels: Sequence[str], title: str, size:
         angle = -math.pi / 2 + 2 * math.pi * k / n
         return c + radius * v / 100 * math.cos(angle), c + radius * v / 100 * math.sin(angle)
 
-    parts = [f'<svg viewBox="0 0 {size} {size}" role="img" class="radar"><title>{title}</title>']
+    parts = [f'<svg viewBox="0 0 {size} {size}" role="img" class="radar"><title>{escape(title)}</title>']
     for ring in (25, 50, 75, 100):
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(k, ring) for k in range(n)))
         parts.append(f'<polygon points="{pts}" fill="none" stroke="#d5dbe3" stroke-width="1"/>')
@@ -51,7 +52,7 @@ def radar_svg(values: dict[int, float], labels: Sequence[str], title: str, size:
         parts.append(f'<line x1="{c}" y1="{c}" x2="{x:.1f}" y2="{y:.1f}" stroke="#e3e7ee"/>')
         parts.append(
             f'<text x="{lx:.1f}" y="{ly:.1f}" font-size="12" text-anchor="middle" '
-            f'dominant-baseline="middle" fill="#1d2430">{label}</text>'
+            f'dominant-baseline="middle" fill="#1d2430">{escape(label)}</text>'
         )
     pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in (point(k, values.get(k + 1, 0.0)) for k in range(n)))
     parts.append(
@@ -66,7 +67,7 @@ def trend_svg(
 ) -> str:
     """The mean index over campaigns (0–100): (label under the point, value shown above, value)."""
     pad = 34
-    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" class="trend"><title>{title}</title>']
+    parts = [f'<svg viewBox="0 0 {width} {height}" role="img" class="trend"><title>{escape(title)}</title>']
     parts.append(
         f'<line x1="{pad}" y1="{height - pad}" x2="{width - 10}" y2="{height - pad}" stroke="#b7c1cc"/>'
     )
@@ -79,10 +80,12 @@ def trend_svg(
         parts.append(f'<polyline fill="none" stroke="#0072B2" stroke-width="2" points="{line}"/>')
     for (label, shown, _), (x, y) in zip(points, coords, strict=True):
         parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="#0072B2"/>')
-        parts.append(f'<text x="{x:.1f}" y="{y - 9:.1f}" font-size="12" text-anchor="middle">{shown}</text>')
+        parts.append(
+            f'<text x="{x:.1f}" y="{y - 9:.1f}" font-size="12" text-anchor="middle">{escape(shown)}</text>'
+        )
         parts.append(
             f'<text x="{x:.1f}" y="{height - pad + 16}" font-size="11" text-anchor="middle" '
-            f'fill="#5b6472">{label}</text>'
+            f'fill="#5b6472">{escape(label)}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from starlette.responses import Response
 
 from dxshift.services import accounts
 from dxshift.services import units as unit_service
 from dxshift.services.errors import Forbidden, Invalid, NotFound
 from dxshift.services.scope import ROLES
-from dxshift.storage.models import AuditEntry, Unit, User
+from dxshift.storage.models import Assessment, AuditEntry, Campaign, Initiative, RoleGrant, Unit, User
 from dxshift.web.deps import CurrentUser, SessionDep, csrf_protect, render
 
 router = APIRouter(prefix="/admin", include_in_schema=False)
+
+
+def audit_in_scope(user: CurrentUser) -> ColumnElement[bool]:
+    """Entries about units, assessments, campaigns, initiatives and people of the admin's subtrees."""
+    in_scope = user.unit_filter("view_audit")
+    units = select(Unit.id).where(in_scope)
+    assessments = select(Assessment.id).join(Unit, Unit.id == Assessment.unit_id).where(in_scope)
+    campaigns = select(Campaign.id).join(Unit, Unit.id == Campaign.scope_unit_id).where(in_scope)
+    initiatives = select(Initiative.id).join(Unit, Unit.id == Initiative.unit_id).where(in_scope)
+    people = select(RoleGrant.user_id).join(Unit, Unit.id == RoleGrant.unit_id).where(in_scope)
+    return or_(
+        and_(AuditEntry.entity == "unit", AuditEntry.entity_id.in_(units)),
+        and_(AuditEntry.entity == "assessment", AuditEntry.entity_id.in_(assessments)),
+        and_(AuditEntry.entity == "campaign", AuditEntry.entity_id.in_(campaigns)),
+        and_(AuditEntry.entity == "initiative", AuditEntry.entity_id.in_(initiatives)),
+        and_(AuditEntry.entity == "user", AuditEntry.entity_id.in_(people)),
+    )
 
 
 def _require(user: CurrentUser, action: str) -> None:
@@ -30,12 +48,20 @@ def audit_log(request: Request, db: SessionDep, user: CurrentUser, page: int = 1
     per_page = 100
     entries = db.execute(
         select(AuditEntry, User.username)
+        .where(audit_in_scope(user))
         .outerjoin(User, User.id == AuditEntry.user_id)
         .order_by(AuditEntry.id.desc())
         .offset((max(page, 1) - 1) * per_page)
         .limit(per_page)
     ).all()
-    return render(request, "audit.html", user=user, entries=entries, page=page)
+    return render(
+        request,
+        "audit.html",
+        user=user,
+        entries=entries,
+        page=page,
+        as_json=lambda value: json.dumps(value, ensure_ascii=False),
+    )  # Vietnamese stays readable
 
 
 @router.get("/units")
@@ -58,7 +84,9 @@ async def units_import(
         if len(data) > 20 * 1024 * 1024:
             raise Invalid("upload_too_large", max_mb=20)
         rows = unit_service.read_rows(data, upload.filename or "")
-        report = unit_service.import_units(db, rows=rows, dry_run=mode != "apply", actor_id=user.user_id)
+        report = unit_service.import_units(
+            db, rows=rows, dry_run=mode != "apply", actor_id=user.user_id, actor=user
+        )
     except Invalid as exc:
         return render(request, "units_admin.html", status_code=422, user=user, report=None, error=exc)
     return render(
@@ -81,7 +109,9 @@ def units_export(db: SessionDep, user: CurrentUser, fmt: str) -> Response:
         raise Invalid("units_file_format")
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"units.{fmt}"
-        unit_service.write_export(unit_service.export_rows(db), path)
+        roots = unit_service.visible_roots(db, user, "manage_units")
+        rows = [row for root in roots for row in unit_service.export_rows(db, root)]
+        unit_service.write_export(rows, path)
         data = path.read_bytes()
     media = (
         "text/csv" if fmt == "csv" else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import select
 from starlette.datastructures import FormData, UploadFile
@@ -22,11 +22,12 @@ from dxshift.web.deps import CurrentUser, SessionDep, SettingsDep, csrf_protect,
 router = APIRouter(prefix="/appraisals", include_in_schema=False)
 
 
-def _int(value: str | None) -> int | None:
+def _int(value: str | None, code: str) -> int | None:
+    """A whole number typed the Vietnamese way (3.200.000.000) or plainly; empty means none."""
     try:
         return int(str(value).replace(".", "").replace(" ", "")) if value not in (None, "") else None
     except ValueError as exc:
-        raise Invalid("initiative_bad_budget") from exc
+        raise Invalid(code) from exc
 
 
 def _units_for(db: SessionDep, user: CurrentUser) -> list[Unit]:
@@ -81,7 +82,7 @@ def appraisal_list(
     verdict: str = "",
     shift: int | None = None,
     stance: str = "",
-    year: int | None = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
 ) -> Response:
     root = unit_service.get_unit(db, user, unit) if unit else None
     items = service.list_initiatives(
@@ -109,16 +110,18 @@ async def appraisal_create(
     request: Request, db: SessionDep, user: CurrentUser, settings: SettingsDep
 ) -> Response:
     form = await request.form()
-    unit = unit_service.get_unit(db, user, int(str(form.get("unit_id") or 0)), "register_initiative")
+    unit = unit_service.get_unit(
+        db, user, _int(str(form.get("unit_id") or 0), "unit_not_found") or 0, "register_initiative"
+    )
     initiative = service.create_initiative(
         db,
         actor=user,
         unit=unit,
         title=str(form.get("title", "")),
         kind=str(form.get("kind", "")),
-        budget=_int(str(form.get("budget", ""))),
-        period_start=_int(str(form.get("period_start", ""))),
-        period_end=_int(str(form.get("period_end", ""))),
+        budget=_int(str(form.get("budget", "")), "initiative_bad_budget"),
+        period_start=_int(str(form.get("period_start", "")), "initiative_bad_period"),
+        period_end=_int(str(form.get("period_end", "")), "initiative_bad_period"),
     )
     documents = await _save_uploads(db, user, settings, initiative, form)
     db.commit()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
@@ -19,10 +20,11 @@ router = APIRouter(include_in_schema=False)
 
 
 def _date(value: str) -> dt.date | None:
+    """An effective date from a form: empty means none; anything else must be a real date."""
     try:
         return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    except ValueError as exc:
+        raise Invalid("bad_date", value=value[:20]) from exc
 
 
 @router.get("/assessments/{assessment_id}")
@@ -57,7 +59,15 @@ def assessment_page(request: Request, assessment_id: int, db: SessionDep, user: 
 def _status(
     request: Request, text: str, css: str = "ok", status_code: int = 200, oob: str = ""
 ) -> HTMLResponse:
-    return HTMLResponse(f'<span class="{css}" role="status">{text}</span>{oob}', status_code=status_code)
+    return HTMLResponse(
+        f'<span class="{css}" role="status">{escape(text)}</span>{oob}', status_code=status_code
+    )
+
+
+def _version_field(indicator: str, version: int) -> str:
+    """The hidden version input, swapped in out of band so the next autosave carries it."""
+    field_id = escape(f"v-{indicator}")
+    return f'<input type="hidden" id="{field_id}" name="version" value="{version}" hx-swap-oob="true">'
 
 
 @router.post("/assessments/{assessment_id}/answer", dependencies=[Depends(csrf_protect)])
@@ -80,10 +90,7 @@ def save_answer(
     except Conflict as exc:
         db.rollback()
         current = exc.params.get("value")
-        oob = (
-            f'<input type="hidden" id="v-{indicator}" name="version" value="{exc.params["version"]}" '
-            f'hx-swap-oob="true">'
-        )
+        oob = _version_field(indicator, int(exc.params["version"]))
         message = t("stale_answer", lang, value=current if current is not None else "—")
         return _status(request, message, "error", 409, oob)
     except Invalid as exc:
@@ -100,9 +107,7 @@ def save_answer(
             return _status(request, message, "error", 422)
         raise
     at = saved.at.strftime("%H:%M:%S")
-    oob = (
-        f'<input type="hidden" id="v-{indicator}" name="version" value="{saved.version}" hx-swap-oob="true">'
-    )
+    oob = _version_field(indicator, saved.version)
     return _status(request, "✔ " + t("saved_at", lang, time=at), "ok", 200, oob)
 
 
@@ -181,7 +186,10 @@ async def return_for_changes(
     form = await request.form()
     assessment = service.get_assessment(db, user, assessment_id, "review")
     comments = {str(k)[8:]: str(v) for k, v in form.items() if str(k).startswith("comment-")}
-    version = int(str(form.get("version", "0")) or 0)
+    try:
+        version = int(str(form.get("version", "0")) or 0)
+    except ValueError as exc:
+        raise Invalid("stale_assessment", version=0) from exc
     service.return_for_changes(
         db,
         actor=user,

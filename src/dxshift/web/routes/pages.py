@@ -129,7 +129,7 @@ def campaign_create(
     try:
         due = dt.date.fromisoformat(deadline) if deadline else None
     except ValueError as exc:
-        raise Invalid("campaign_name_required") from exc
+        raise Invalid("bad_date", value=deadline[:20]) from exc
     campaign = campaign_service.open_campaign(db, actor=user, name=name, scope=scope, deadline=due)
     return RedirectResponse(f"/campaigns/{campaign.id}", status_code=303)
 
