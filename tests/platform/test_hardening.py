@@ -158,3 +158,24 @@ def test_without_a_configured_secret_each_installation_makes_its_own(tmp_path: P
     assert first.secret_key != DEV_SECRET and len(first.secret_key) >= 32
     assert first.secret_key == second.secret_key  # kept, so logins survive a restart
     assert (tmp_path / ".secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_a_refused_upload_leaves_no_file_behind(world: World, client_for, app_settings) -> None:  # noqa: ANN001
+    cora = client_for("cora")
+    files = [
+        ("documents", ("tot.txt", "Thuê dịch vụ đám mây dùng chung.".encode(), "text/plain")),
+        ("documents", ("xau.exe", b"MZ\x90\x00", "application/octet-stream")),
+    ]
+    r = cora.post(
+        "/appraisals/new",
+        data={
+            "title": "Hai tệp",
+            "unit_id": str(world.commune_a.id),
+            "kind": "upgrade",
+            "csrf_token": cora.csrf,
+        },
+        files=files,
+    )
+    assert r.status_code == 422 and "xau.exe" in r.text
+    folder = app_settings.documents_path
+    assert not folder.exists() or list(folder.iterdir()) == []

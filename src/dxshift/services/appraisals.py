@@ -22,6 +22,7 @@ from dxshift.i18n import Lang
 from dxshift.services.audit import record
 from dxshift.services.errors import Forbidden, Invalid, NotFound
 from dxshift.services.scope import Principal
+from dxshift.storage.db import remember_file
 from dxshift.storage.models import Initiative, InitiativeDocument, ShiftFinding, Unit, utcnow
 
 KINDS = ("new_system", "upgrade", "rental", "platform_adoption")
@@ -111,6 +112,7 @@ def add_document(
     stored = uuid.uuid4().hex
     upload_dir.mkdir(parents=True, exist_ok=True)
     (upload_dir / stored).write_bytes(data)
+    remember_file(session, upload_dir / stored)
     document = InitiativeDocument(
         initiative_id=initiative.id,
         kind=kind,

@@ -25,6 +25,7 @@ from dxshift.services.audit import record
 from dxshift.services.errors import Conflict, Forbidden, Invalid, NotFound
 from dxshift.services.evidence_files import sniff_type
 from dxshift.services.scope import Principal
+from dxshift.storage.db import remember_file
 from dxshift.storage.models import Answer, Assessment, Evidence, ReviewComment, ShiftScore, Unit, utcnow
 
 EDITABLE = {"not_started", "draft", "returned"}
@@ -311,6 +312,7 @@ def add_evidence_file(
     stored = uuid.uuid4().hex
     upload_dir.mkdir(parents=True, exist_ok=True)
     (upload_dir / stored).write_bytes(data)
+    remember_file(session, upload_dir / stored)
     evidence = Evidence(
         assessment_id=assessment.id,
         indicator_id=indicator_id,

@@ -5,10 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+WRITTEN_FILES = "dxshift_written_files"
 
 
 def make_engine(url: str) -> Engine:
@@ -43,6 +46,13 @@ def session_scope(url: str) -> Iterator[Session]:
         session.commit()
     except BaseException:
         session.rollback()
+        for path in session.info.get(WRITTEN_FILES, []):  # files saved for rows that were not kept
+            Path(path).unlink(missing_ok=True)
         raise
     finally:
         session.close()
+
+
+def remember_file(session: Session, path: Path) -> None:
+    """Note a file written for this transaction, so a rollback removes it too."""
+    session.info.setdefault(WRITTEN_FILES, []).append(str(path))
