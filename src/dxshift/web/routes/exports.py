@@ -15,7 +15,7 @@ from dxshift.services import campaigns as campaign_service
 from dxshift.services import exports as service
 from dxshift.web.deps import CurrentUser, SessionDep, lang_of
 
-router = APIRouter()
+router = APIRouter(include_in_schema=False)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
