@@ -160,7 +160,7 @@ def test_without_a_configured_secret_each_installation_makes_its_own(tmp_path: P
     assert (tmp_path / ".secret_key").stat().st_mode & 0o077 == 0
 
 
-def test_a_refused_upload_leaves_no_file_behind(world: World, client_for, app_settings) -> None:  # noqa: ANN001
+def test_a_refused_upload_leaves_no_file_behind(world: World, client_for, app_settings) -> None:
     cora = client_for("cora")
     files = [
         ("documents", ("tot.txt", "Thuê dịch vụ đám mây dùng chung.".encode(), "text/plain")),
