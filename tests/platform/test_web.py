@@ -269,3 +269,11 @@ def client_for_password(client_for, username: str, password: str):
     assert response.status_code == 303
     client.csrf = csrf_from(client.get("/").text)
     return client
+
+
+def test_unknown_addresses_get_a_vietnamese_page_or_json(client_for) -> None:  # noqa: ANN001
+    alice = client_for("alice")
+    page = alice.get("/khong-co-trang-nay")
+    assert page.status_code == 404 and "Không tìm thấy trang" in page.text
+    api = alice.get("/api/v1/khong-co")
+    assert api.status_code == 404 and api.json()["detail"].startswith("Không tìm thấy")

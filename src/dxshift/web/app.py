@@ -8,8 +8,9 @@ from html import escape
 from importlib import resources
 
 from fastapi import FastAPI, Request
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, RedirectResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.responses import Response
 
@@ -83,6 +84,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return Response(status_code=404)
         path = package.ROOT / "files" / f"BeVietnamPro-{weight}.ttf"
         return FileResponse(path, media_type="font/ttf", headers={"Cache-Control": "public, max-age=604800"})
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        """Unknown addresses and refused methods, in the user's language (JSON under /api/)."""
+        lang = lang_of(request)
+        message = t("not_found_page", lang) if exc.status_code == 404 else str(exc.detail)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": message}, status_code=exc.status_code, headers=exc.headers)
+        if exc.status_code == 404:
+            return render(request, "error.html", status_code=404, message=message)
+        return PlainTextResponse(message, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(LoginRequired)
     async def _login(request: Request, exc: LoginRequired) -> Response:
