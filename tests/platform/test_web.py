@@ -271,7 +271,7 @@ def client_for_password(client_for, username: str, password: str):
     return client
 
 
-def test_unknown_addresses_get_a_vietnamese_page_or_json(client_for) -> None:  # noqa: ANN001
+def test_unknown_addresses_get_a_vietnamese_page_or_json(client_for) -> None:
     alice = client_for("alice")
     page = alice.get("/khong-co-trang-nay")
     assert page.status_code == 404 and "Không tìm thấy trang" in page.text
