@@ -8,7 +8,6 @@ the verdict; both what the analyzer said and what the reviewer decided are kept.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,12 +16,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dxshift.analysis.profile import STANCES, stance_of
-from dxshift.framework import Framework, load_framework
+from dxshift.framework import Framework
 from dxshift.i18n import Lang
+from dxshift.services import evidence_files as uploads
 from dxshift.services.audit import record
 from dxshift.services.errors import Forbidden, Invalid, NotFound
 from dxshift.services.scope import Principal
-from dxshift.storage.db import remember_file
 from dxshift.storage.models import Initiative, InitiativeDocument, ShiftFinding, Unit, utcnow
 
 KINDS = ("new_system", "upgrade", "rental", "platform_adoption")
@@ -31,6 +30,11 @@ VERDICTS = ("mostly_dx", "mixed", "mostly_it")
 DOCUMENT_SUFFIXES = {".pdf", ".docx", ".txt", ".md", ".html", ".htm"}
 EVIDENCE_PER_SIDE = 3
 CONTEXT_CHARS = 220
+
+
+def may_upload(actor: Principal, initiative: Initiative) -> bool:
+    """Who registers projects or appraises them may add their documents and retry analyses."""
+    return actor.can("register_initiative", initiative.unit) or actor.can("appraise", initiative.unit)
 
 
 def create_initiative(
@@ -98,21 +102,15 @@ def add_document(
     max_bytes: int,
 ) -> InitiativeDocument:
     """Store an uploaded document under a random name and queue its analysis."""
-    if not (actor.can("register_initiative", initiative.unit) or actor.can("appraise", initiative.unit)):
+    if not may_upload(actor, initiative):
         raise Forbidden("not_allowed")
     if kind not in DOCUMENT_KINDS:
         raise Invalid("bad_document_kind")
-    if not data:
-        raise Invalid("upload_empty")
-    if len(data) > max_bytes:
-        raise Invalid("upload_too_large", max_mb=max_bytes // (1024 * 1024))
+    uploads.check_size(data, max_bytes)
     suffix = Path(filename).suffix.lower()
     if suffix not in DOCUMENT_SUFFIXES:
         raise Invalid("document_bad_type", name=Path(filename).name)
-    stored = uuid.uuid4().hex
-    upload_dir.mkdir(parents=True, exist_ok=True)
-    (upload_dir / stored).write_bytes(data)
-    remember_file(session, upload_dir / stored)
+    stored = uploads.store(session, data, upload_dir)
     document = InitiativeDocument(
         initiative_id=initiative.id,
         kind=kind,
@@ -147,7 +145,7 @@ def documents_of(session: Session, initiative: Initiative) -> list[InitiativeDoc
 def retry_document(session: Session, *, actor: Principal, document: InitiativeDocument) -> None:
     initiative = session.get(Initiative, document.initiative_id)
     assert initiative is not None
-    if not (actor.can("register_initiative", initiative.unit) or actor.can("appraise", initiative.unit)):
+    if not may_upload(actor, initiative):
         raise Forbidden("not_allowed")
     document.job_status, document.job_progress, document.job_error = "queued", 0, None
 
@@ -348,7 +346,3 @@ def list_initiatives(
             )
         query = query.where(Initiative.id.in_(sub))
     return list(session.scalars(query.order_by(Initiative.created_at.desc())))
-
-
-def framework_for_findings() -> Framework:
-    return load_framework()

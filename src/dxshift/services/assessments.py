@@ -8,7 +8,6 @@ are stored with it.
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,11 +20,10 @@ from dxshift.assessment.answers import AnswerProblem, parse_value
 from dxshift.framework import Framework, load_framework
 from dxshift.reports import ReportContext
 from dxshift.reports.json_report import to_dict
+from dxshift.services import evidence_files as uploads
 from dxshift.services.audit import record
 from dxshift.services.errors import Conflict, Forbidden, Invalid, NotFound
-from dxshift.services.evidence_files import sniff_type
 from dxshift.services.scope import Principal
-from dxshift.storage.db import remember_file
 from dxshift.storage.models import Answer, Assessment, Evidence, ReviewComment, ShiftScore, Unit, utcnow
 
 EDITABLE = {"not_started", "draft", "returned"}
@@ -143,29 +141,41 @@ def save_answer(
     return Saved(indicator_id, answer.value, answer.version, answer.updated_at)
 
 
+def stored_result(
+    framework: Framework, result: AssessmentResult, assessment_id: int, unit: Unit
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """What is kept of a result: the assessment's columns, and one score row per shift.
+
+    One place for both the one-by-one workflow and the bulk import, so they store alike.
+    """
+    columns = {
+        "score_index": round(result.index, 4),
+        "score_coverage": round(result.coverage, 4),
+        "level": result.level.id,
+        "result": to_dict(ReportContext(framework, result, "vi", unit.name, unit.code)),
+    }
+    rows = [
+        {
+            "assessment_id": assessment_id,
+            "shift": s.number,
+            "score": round(s.score, 2),
+            "coverage": round(s.coverage, 2),
+        }
+        for s in result.shifts
+    ]
+    return columns, rows
+
+
 def _store_result(assessment: Assessment) -> None:
-    framework = framework_of(assessment)
-    result = current_result(assessment)
-    ctx = ReportContext(framework, result, "vi", assessment.unit.name, assessment.unit.code)
-    assessment.score_index = round(result.index, 4)
-    assessment.score_coverage = round(result.coverage, 4)
-    assessment.level = result.level.id
-    assessment.result = to_dict(ctx)
+    columns, rows = stored_result(
+        framework_of(assessment), current_result(assessment), assessment.id, assessment.unit
+    )
+    for name, value in columns.items():
+        setattr(assessment, name, value)
     session = object_session(assessment)
     assert session is not None
     session.execute(delete(ShiftScore).where(ShiftScore.assessment_id == assessment.id))
-    session.execute(
-        insert(ShiftScore),
-        [
-            {
-                "assessment_id": assessment.id,
-                "shift": s.number,
-                "score": round(s.score, 2),
-                "coverage": round(s.coverage, 2),
-            }
-            for s in result.shifts
-        ],
-    )
+    session.execute(insert(ShiftScore), rows)
 
 
 def _transition(
@@ -299,20 +309,14 @@ def add_evidence_file(
 ) -> Evidence:
     """Store an uploaded file under a random name, after checking its size and its real type."""
     _evidence_common(actor, assessment, indicator_id)
-    if not data:
-        raise Invalid("upload_empty")
-    if len(data) > max_bytes:
-        raise Invalid("upload_too_large", max_mb=max_bytes // (1024 * 1024))
-    content_type = sniff_type(data)
+    uploads.check_size(data, max_bytes)
+    content_type = uploads.sniff_type(data)
     if content_type is None:
         raise Invalid("upload_bad_type", name=filename)
     declared = Path(filename).suffix.lower().lstrip(".")
     if declared and declared not in _EXTENSIONS[content_type]:
         raise Invalid("upload_type_mismatch", name=filename, actual=_EXTENSIONS[content_type][0])
-    stored = uuid.uuid4().hex
-    upload_dir.mkdir(parents=True, exist_ok=True)
-    (upload_dir / stored).write_bytes(data)
-    remember_file(session, upload_dir / stored)
+    stored = uploads.store(session, data, upload_dir)
     evidence = Evidence(
         assessment_id=assessment.id,
         indicator_id=indicator_id,

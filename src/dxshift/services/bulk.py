@@ -16,9 +16,7 @@ from sqlalchemy.orm import Session
 
 from dxshift.assessment import AnswersInvalid, assess, check_answers
 from dxshift.framework import load_framework
-from dxshift.reports import ReportContext
-from dxshift.reports.json_report import to_dict
-from dxshift.services.assessments import canonical
+from dxshift.services.assessments import canonical, stored_result
 from dxshift.services.errors import Forbidden, Invalid
 from dxshift.services.scope import Principal
 from dxshift.storage.models import Answer, Assessment, AuditEntry, Campaign, ShiftScore, Unit, utcnow
@@ -72,7 +70,10 @@ def import_campaign_answers(
     if problems:
         raise Invalid("bulk_invalid", problems="; ".join(problems[:20]))
     now = utcnow()
-    answer_rows, score_rows, updates, audit_rows = [], [], [], []
+    answer_rows: list[dict[str, Any]] = []
+    score_rows: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    audit_rows: list[dict[str, Any]] = []
     for code, answers in checked.items():
         assessment_id, _, unit = by_code[code]
         answer_rows += [
@@ -88,25 +89,11 @@ def import_campaign_answers(
         ]
         update_row: dict[str, Any] = {"id": assessment_id, "status": status, "updated_at": now, "version": 2}
         if status != "draft":
-            result = assess(framework, answers)
-            update_row |= {
-                "submitted_at": now,
-                "score_index": round(result.index, 4),
-                "score_coverage": round(result.coverage, 4),
-                "level": result.level.id,
-                "result": to_dict(ReportContext(framework, result, "vi", unit.name, unit.code)),
-            }
+            columns, shift_rows = stored_result(framework, assess(framework, answers), assessment_id, unit)
+            update_row |= columns | {"submitted_at": now}
             if status == "approved":
                 update_row["approved_at"] = now
-            score_rows += [
-                {
-                    "assessment_id": assessment_id,
-                    "shift": s.number,
-                    "score": round(s.score, 2),
-                    "coverage": round(s.coverage, 2),
-                }
-                for s in result.shifts
-            ]
+            score_rows += shift_rows
         updates.append(update_row)
         audit_rows.append(
             {

@@ -114,7 +114,3 @@ def progress(session: Session, *, actor: Principal, campaign: Campaign, limit: i
     return Progress(
         counts, sum(counts.values()), overdue, [(n, s) for n, s in waiting], sum(counts[s] for s in owing)
     )
-
-
-def count_assessments(session: Session, campaign: Campaign) -> int:
-    return session.scalar(select(func.count()).where(Assessment.campaign_id == campaign.id)) or 0

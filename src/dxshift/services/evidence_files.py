@@ -1,9 +1,36 @@
-"""What a file really is, from its first bytes, whatever its name says."""
+"""Uploaded files: their real type (from the first bytes, whatever the name says), their size,
+and storing them under a random name outside the web root."""
 
 from __future__ import annotations
 
 import io
+import uuid
 import zipfile
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from dxshift.services.errors import Invalid
+from dxshift.storage.db import remember_file
+
+
+def check_size(data: bytes, max_bytes: int) -> None:
+    if not data:
+        raise Invalid("upload_empty")
+    if len(data) > max_bytes:
+        raise Invalid("upload_too_large", max_mb=max_bytes // (1024 * 1024))
+
+
+def store(session: Session, data: bytes, folder: Path) -> str:
+    """Write the bytes under a random name (never the user's) and return that name.
+
+    The file is tied to the session's transaction: a rollback deletes it again.
+    """
+    name = uuid.uuid4().hex
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    remember_file(session, folder / name)
+    return name
 
 
 def sniff_type(data: bytes) -> str | None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 from sqlalchemy import select
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import Response
 
 import dxshift.labels  # noqa: F401  (registers the messages)
+from dxshift.analysis.profile import STANCES
 from dxshift.framework import load_framework
-from dxshift.i18n import t, vi_sort_key
+from dxshift.i18n import vi_sort_key
 from dxshift.services import appraisals as service
 from dxshift.services import units as unit_service
 from dxshift.services.errors import Invalid, NotFound
@@ -142,9 +143,8 @@ def _page_context(db: SessionDep, user: CurrentUser, initiative_id: int, lang: s
         "documents": service.documents_of(db, initiative),
         "proposal_text": service.proposal_text(proposal, framework, lang),
         "can_appraise": user.can("appraise", initiative.unit),
-        "can_upload": user.can("register_initiative", initiative.unit)
-        or user.can("appraise", initiative.unit),
-        "stances": ("leans_dx", "leans_it", "mixed", "not_addressed"),
+        "can_upload": service.may_upload(user, initiative),
+        "stances": STANCES,
         "verdicts": service.VERDICTS,
     }
 
@@ -161,7 +161,12 @@ def job_status(request: Request, initiative_id: int, db: SessionDep, user: Curre
     documents = service.documents_of(db, initiative)
     pending = any(d.job_status in {"queued", "running"} for d in documents)
     response = render(
-        request, "_jobs.html", item=initiative, documents=documents, pending=pending, can_upload=True
+        request,
+        "_jobs.html",
+        item=initiative,
+        documents=documents,
+        pending=pending,
+        can_upload=service.may_upload(user, initiative),
     )
     if not pending and request.query_params.get("was_pending"):
         response.headers["HX-Refresh"] = "true"
@@ -196,7 +201,6 @@ def retry(
 
 @router.post("/{initiative_id}/findings/{shift}", dependencies=[Depends(csrf_protect)])
 def review(
-    request: Request,
     initiative_id: int,
     shift: int,
     db: SessionDep,
@@ -206,10 +210,6 @@ def review(
 ) -> Response:
     initiative = service.get_initiative(db, user, initiative_id)
     service.review_finding(db, actor=user, initiative=initiative, shift=shift, stance=stance, note=note)
-    if request.headers.get("hx-request"):
-        return HTMLResponse(
-            f'<span class="ok" role="status">✔ {t("saved_at", lang_of(request), time="")}</span>'
-        )
     return RedirectResponse(f"/appraisals/{initiative_id}#shift-{shift}", status_code=303)
 
 
