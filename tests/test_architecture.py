@@ -5,7 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-CORE = ["dxshift.framework", "dxshift.assessment", "dxshift.analysis", "dxshift.analysis.legacy"]
+CORE = [
+    "dxshift.framework",
+    "dxshift.assessment",
+    "dxshift.analysis",
+    "dxshift.analysis.legacy",
+    "dxshift.economics",
+]
 FORBIDDEN = ["fastapi", "starlette", "sqlalchemy", "alembic", "typer", "click", "uvicorn", "jinja2"]
 
 

@@ -228,10 +228,12 @@ def t(key: str, lang: Lang = "vi", **params: object) -> str:
     return (vi if lang == "vi" else en).format(**params)
 
 
-def fmt_number(value: float, lang: Lang = "vi", digits: int = 1) -> str:
-    """1.700,5 in Vietnamese, 1,700.5 in English; trailing zero decimals dropped."""
+def fmt_number(value: float, lang: Lang = "vi", digits: int = 1, trim: bool = True) -> str:
+    """1.700,5 in Vietnamese, 1,700.5 in English; `trim` drops trailing zero decimals."""
     text = f"{value:,.{digits}f}"
-    if "." in text:
+    if text.startswith("-") and not text.strip("-0.,"):
+        text = text[1:]  # never "-0,0"
+    if trim and "." in text:
         text = text.rstrip("0").rstrip(".")
     if lang == "vi":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from dxshift.cli import analysis_cmd, assess_cmd, framework_cmd, platform_cmd
+from dxshift.cli import analysis_cmd, assess_cmd, framework_cmd, platform_cmd, value_cmd
 
 app = typer.Typer(
     name="dxshift",
@@ -21,6 +21,7 @@ app.command("classify")(analysis_cmd.classify)
 app.command("analyze")(analysis_cmd.analyze)
 app.command("train")(analysis_cmd.train)
 app.command("eval")(analysis_cmd.evaluate)
+app.command("value")(value_cmd.value)
 app.command("serve")(platform_cmd.serve)
 app.add_typer(platform_cmd.db_app, name="db")
 app.add_typer(platform_cmd.units_app, name="units")

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from dxshift.framework.schema import Framework
 from dxshift.i18n import nfc_all
+from dxshift.yamlfile import field_path, line_of
 
 DEFAULT_FRAMEWORK_ID = "mic-17-shifts"
 
@@ -45,35 +46,7 @@ class FrameworkError(Exception):
         return "\n".join(lines)
 
 
-def _line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int | None:
-    """1-based line of the deepest YAML node reachable along a Pydantic error location."""
-    if node is None:
-        return None
-    line = node.start_mark.line + 1
-    for key in loc:
-        if isinstance(node, yaml.MappingNode):
-            child = next((v for k, v in node.value if k.value == key), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int):
-            child = node.value[key] if key < len(node.value) else None
-        else:
-            child = None  # a discriminated-union tag such as 'scale' in the path
-            continue
-        if child is None:
-            break
-        node, line = child, child.start_mark.line + 1
-    return line
-
-
-def _field_path(loc: tuple[int | str, ...]) -> str:
-    parts: list[str] = []
-    for key in loc:
-        if isinstance(key, int):
-            parts.append(f"[{key}]")
-        elif key in {"scale", "percent", "yesno", "count"}:
-            continue
-        else:
-            parts.append(("." if parts else "") + key)
-    return "".join(parts) or "(file)"
+_TAGS = frozenset({"scale", "percent", "yesno", "count"})
 
 
 def parse_framework(text: str, path: str = "<string>") -> Framework:
@@ -91,7 +64,8 @@ def parse_framework(text: str, path: str = "<string>") -> Framework:
         return Framework.model_validate(nfc_all(data))
     except ValidationError as exc:
         problems = [
-            Problem(_field_path(err["loc"]), _line_of(node, err["loc"]), err["msg"]) for err in exc.errors()
+            Problem(field_path(err["loc"], _TAGS), line_of(node, err["loc"]), err["msg"])
+            for err in exc.errors()
         ]
         raise FrameworkError(path, problems) from exc
 

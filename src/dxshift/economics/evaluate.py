@@ -1,0 +1,238 @@
+"""Value minus cost for every option, renting against investing, shared against separate.
+
+All formulas are here and in `docs/value-model.md`: NPV discounts step t by (1 + r)^t; the
+payback year is the first year after which the running total of benefits minus costs stays at
+or above zero (undiscounted, as officials read a budget); cost per transaction divides the total
+cost by the transactions served over the horizon.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import accumulate
+
+from dxshift.economics.cashflow import (
+    Line,
+    Pick,
+    benefit_lines,
+    capacity_modules,
+    cost_lines,
+    demand_path,
+    likely,
+    per_step,
+    transactions_path,
+)
+from dxshift.economics.schema import Option, ValueModel
+
+
+def npv(amounts: list[float], rate: float) -> float:
+    """Net present value of amounts at steps 0, 1, 2, …"""
+    return sum(a / (1 + rate) ** t for t, a in enumerate(amounts))
+
+
+def payback_step(net: list[float]) -> int | None:
+    """First year t ≥ 1 from which the running total of `net` never falls below zero again."""
+    running = list(accumulate(net))
+    found = None
+    for t in range(len(running) - 1, 0, -1):
+        if running[t] < 0:
+            break
+        found = t
+    return found
+
+
+@dataclass(frozen=True)
+class OptionResult:
+    key: str
+    name: str
+    costs: list[Line]
+    benefits: list[Line]
+    cost: list[float]  # per step 0…H
+    benefit: list[float]
+    tangible_benefit: list[float]
+    total_cost: float
+    total_benefit: float
+    pv_cost: float
+    pv_benefit: float
+    npv: float
+    npv_tangible: float
+    bcr: float | None
+    payback_step: int | None
+    cost_per_transaction: float | None
+    modules: int
+
+    @property
+    def net_value(self) -> float:
+        return self.total_benefit - self.total_cost
+
+    @property
+    def cumulative_cost(self) -> list[float]:
+        return list(accumulate(self.cost))
+
+    @property
+    def cumulative_benefit(self) -> list[float]:
+        return list(accumulate(self.benefit))
+
+
+def evaluate_option(
+    model: ValueModel, option: Option, pick: Pick = likely, scale: float = 1.0
+) -> OptionResult:
+    h, rate = model.horizon_years, pick(model.discount_rate)
+    costs = cost_lines(option, model, pick, scale)
+    benefits = benefit_lines(option, model, pick)
+    cost = per_step(costs, h)
+    benefit = per_step(benefits, h)
+    tangible = per_step([b for b in benefits if b.kind == "benefit"], h)
+    pv_cost, pv_benefit = npv(cost, rate), npv(benefit, rate)
+    served = sum(transactions_path(model, pick))
+    return OptionResult(
+        key=option.key,
+        name=option.name,
+        costs=costs,
+        benefits=benefits,
+        cost=cost,
+        benefit=benefit,
+        tangible_benefit=tangible,
+        total_cost=sum(cost),
+        total_benefit=sum(benefit),
+        pv_cost=pv_cost,
+        pv_benefit=pv_benefit,
+        npv=pv_benefit - pv_cost,
+        npv_tangible=npv(tangible, rate) - pv_cost,
+        bcr=pv_benefit / pv_cost if pv_cost > 0 else None,
+        payback_step=payback_step([b - c for b, c in zip(benefit, cost, strict=True)]),
+        cost_per_transaction=sum(cost) / served if served else None,
+        modules=capacity_modules(option, model, pick, scale),
+    )
+
+
+@dataclass(frozen=True)
+class RentInvest:
+    """The same need met by owning capacity sized for the peak, or by renting what is used."""
+
+    invest: str
+    rent: str
+    average: list[float]  # demand per year 1…H (index 0 unused)
+    peak: list[float]
+    installed: float
+    utilization: list[float]  # average use / installed capacity, per year 1…H
+    crossover_step: int | None  # first year the running cost of renting reaches that of investing
+    break_even_base: float | None  # year-1 average demand from which one option stays cheaper
+    cheaper_above: str  # the option cheaper above the break-even (or everywhere, if there is none)
+
+
+def _pv_gap(model: ValueModel, invest: Option, rent: Option, scale: float) -> float:
+    rate = likely(model.discount_rate)
+    return npv(per_step(cost_lines(invest, model, likely, scale), model.horizon_years), rate) - npv(
+        per_step(cost_lines(rent, model, likely, scale), model.horizon_years), rate
+    )
+
+
+def _break_even_scale(model: ValueModel, invest: Option, rent: Option) -> float | None:
+    """Demand multiple (1/64…64) above which the same option stays cheaper; None if one always is.
+
+    Owned capacity is bought in whole modules, so the costs can cross more than once at low
+    demand; the last crossing is the one a decision can rest on.
+    """
+    grid = [2 ** (k / 8) for k in range(-48, 49)]
+    dearer = [_pv_gap(model, invest, rent, s) > 0 for s in grid]
+    last = next((i for i in range(len(grid) - 1, 0, -1) if dearer[i] != dearer[i - 1]), None)
+    if last is None:
+        return None
+    a, b = grid[last - 1], grid[last]
+    for _ in range(60):
+        mid = (a + b) / 2
+        if (_pv_gap(model, invest, rent, mid) > 0) == dearer[last - 1]:
+            a = mid
+        else:
+            b = mid
+    return (a + b) / 2
+
+
+def rent_or_invest(model: ValueModel, results: dict[str, OptionResult]) -> RentInvest | None:
+    """Compare the first option that owns capacity with the first that only rents, if both exist."""
+    invest = next((o for o in model.options if o.capacity is not None), None)
+    rent = next((o for o in model.options if o.usage and o.capacity is None), None)
+    if model.demand is None or invest is None or rent is None or invest.capacity is None:
+        return None
+    average, peak = demand_path(model, likely)
+    installed = results[invest.key].modules * likely(invest.capacity.module_size)
+    cum_invest = results[invest.key].cumulative_cost
+    cum_rent = results[rent.key].cumulative_cost
+    crossover = next((t for t in range(1, model.horizon_years + 1) if cum_rent[t] >= cum_invest[t]), None)
+    scale = _break_even_scale(model, invest, rent)
+    return RentInvest(
+        invest=invest.key,
+        rent=rent.key,
+        average=average,
+        peak=peak,
+        installed=installed,
+        utilization=[0.0] + [a / installed for a in average[1:]],
+        crossover_step=crossover,
+        break_even_base=None if scale is None else scale * likely(model.demand.base),
+        cheaper_above=invest.key if _pv_gap(model, invest, rent, 64) <= 0 else rent.key,
+    )
+
+
+@dataclass(frozen=True)
+class SharingPoint:
+    units: int
+    separate: float  # present value of the cost of N separate systems
+    shared: float  # present value of one platform serving N units
+
+
+@dataclass(frozen=True)
+class SharingResult:
+    separate: str
+    per_unit_separate: float
+    platform_fixed: float
+    per_unit_shared: float
+    points: list[SharingPoint]
+    break_even_units: int | None  # fewest units for which sharing costs no more
+
+
+def shared_or_separate(model: ValueModel, results: dict[str, OptionResult]) -> SharingResult | None:
+    """Total cost as the number of units grows: each on its own, or one platform for all."""
+    s = model.sharing
+    if s is None:
+        return None
+    rate, h = likely(model.discount_rate), model.horizon_years
+    own = results[s.separate].pv_cost
+    fixed = npv(per_step(cost_lines(s.platform, model, likely), h), rate)
+    each = npv(per_step(cost_lines(s.per_unit, model, likely), h), rate)
+    points = [SharingPoint(n, n * own, fixed + n * each) for n in range(1, s.units + 1)]
+    return SharingResult(
+        separate=s.separate,
+        per_unit_separate=own,
+        platform_fixed=fixed,
+        per_unit_shared=each,
+        points=points,
+        break_even_units=next((p.units for p in points if p.shared <= p.separate), None),
+    )
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The model evaluated at its likely values."""
+
+    model: ValueModel
+    options: list[OptionResult]
+    rent_invest: RentInvest | None
+    sharing: SharingResult | None
+
+    def option(self, key: str) -> OptionResult:
+        return next(o for o in self.options if o.key == key)
+
+    @property
+    def best(self) -> OptionResult:
+        return max(self.options, key=lambda o: o.npv)
+
+
+def evaluate(model: ValueModel) -> Outcome:
+    results = {o.key: evaluate_option(model, o) for o in model.options}
+    return Outcome(
+        model=model,
+        options=list(results.values()),
+        rent_invest=rent_or_invest(model, results),
+        sharing=shared_or_separate(model, results),
+    )
