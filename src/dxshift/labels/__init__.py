@@ -4,6 +4,6 @@ Importing this package registers them. It depends on nothing but dxshift.i18n, s
 commands may import it without pulling in the web framework.
 """
 
-from dxshift.labels import appraisal, ui
+from dxshift.labels import appraisal, ui, value
 
-__all__ = ["appraisal", "ui"]
+__all__ = ["appraisal", "ui", "value"]

@@ -12,10 +12,11 @@ import random
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxshift.economics import example_path, load_model
 from dxshift.framework import Framework, load_framework
 from dxshift.framework.schema import CountAnswer, Indicator, PercentAnswer, ScaleAnswer
-from dxshift.services import accounts, assessments, campaigns, units
-from dxshift.services.scope import load_principal
+from dxshift.services import accounts, appraisals, assessments, campaigns, units, value_models
+from dxshift.services.scope import Principal, load_principal
 from dxshift.storage.models import Assessment, Unit, User
 
 DEMO_PASSWORD = "dxshift-demo"
@@ -171,7 +172,24 @@ def load_demo(session: Session) -> bool:
             )
         if state == "approved":
             assessments.approve(session, actor=reviewer, assessment=assessment, expected_version=None)
+    _demo_appraisal(session, coordinator, next(u for u in by_code.values() if u.name == "Xã Minh Hòa"))
     return True
+
+
+def _demo_appraisal(session: Session, coordinator: Principal, commune: Unit) -> None:
+    """A project with the documented value model: own server room or the provincial cloud."""
+    initiative = appraisals.create_initiative(
+        session,
+        actor=coordinator,
+        unit=commune,
+        title="Hạ tầng cho các ứng dụng của xã Minh Hòa: phòng máy chủ riêng hay đám mây của tỉnh",
+        kind="new_system",
+        budget=1_490_000_000,
+        period_start=2026,
+        period_end=2032,
+    )
+    model = load_model(example_path())
+    value_models.save(session, actor=coordinator, initiative=initiative, model=model, version=None)
 
 
 def demo_logins() -> list[tuple[str, str, str]]:

@@ -241,6 +241,18 @@ class InitiativeDocument(Base):
     profile: Mapped[dict[str, Any] | None] = mapped_column(JSON, deferred=True)
 
 
+class InitiativeValueModel(Base):
+    """An initiative's value and cost model (the YAML model as data), one per initiative."""
+
+    __tablename__ = "initiative_value_models"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    initiative_id: Mapped[int] = mapped_column(ForeignKey("initiatives.id"), unique=True)
+    data: Mapped[dict[str, Any]] = mapped_column(JSON)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
 class ShiftFinding(Base):
     """For one initiative and one shift: what the analyzer said, and what the reviewer decided."""
 

@@ -20,7 +20,18 @@ from dxshift.services.errors import ServiceError
 from dxshift.settings import Settings, get_settings
 from dxshift.web.deps import CsrfFailed, LoginRequired, lang_of, render
 from dxshift.web.jobs import JobRunner
-from dxshift.web.routes import account, admin, api, appraisals, assessments, auth, dashboards, exports, pages
+from dxshift.web.routes import (
+    account,
+    admin,
+    api,
+    appraisals,
+    assessments,
+    auth,
+    dashboards,
+    exports,
+    pages,
+    value,
+)
 from dxshift.web.security import new_csrf, read_session, write_session
 
 
@@ -72,7 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.jobs = JobRunner(settings)
     app.add_middleware(SessionMiddleware)
     app.mount("/static", StaticFiles(directory=str(resources.files("dxshift.web") / "static")), name="static")
-    for module in (auth, pages, assessments, admin, api, exports, appraisals, dashboards, account):
+    for module in (auth, pages, assessments, admin, api, exports, appraisals, value, dashboards, account):
         app.include_router(module.router)
 
     @app.get("/fonts/{weight}.ttf", include_in_schema=False)

@@ -13,12 +13,14 @@ from starlette.responses import Response
 import dxshift.labels  # noqa: F401  (registers the messages)
 from dxshift.analysis.profile import STANCES
 from dxshift.framework import load_framework
-from dxshift.i18n import vi_sort_key
+from dxshift.i18n import Lang, vi_sort_key
 from dxshift.services import appraisals as service
 from dxshift.services import units as unit_service
+from dxshift.services import value_models
 from dxshift.services.errors import Invalid, NotFound
 from dxshift.storage.models import Initiative, InitiativeDocument, Unit
 from dxshift.web.deps import CurrentUser, SessionDep, SettingsDep, csrf_protect, lang_of, render
+from dxshift.web.routes import value
 
 router = APIRouter(prefix="/appraisals", include_in_schema=False)
 
@@ -130,14 +132,20 @@ async def appraisal_create(
     return RedirectResponse(f"/appraisals/{initiative.id}", status_code=303)
 
 
-def _page_context(db: SessionDep, user: CurrentUser, initiative_id: int, lang: str) -> dict:
+def _page_context(db: SessionDep, user: CurrentUser, initiative_id: int, lang: Lang) -> dict:
     initiative = service.get_initiative(db, user, initiative_id)
     framework = load_framework()
     findings = service.findings_of(db, initiative)
     proposal = service.propose_verdict(findings)
+    value_row = value_models.value_model_of(db, initiative)
     return {
         "user": user,
         "item": initiative,
+        "value_row": value_row,
+        "value_results": value.results_html(value_models.stored_model(value_row), lang)
+        if value_row
+        else None,
+        "can_edit_value": value_models.may_edit(user, initiative),
         "fw": framework,
         "findings": findings,
         "documents": service.documents_of(db, initiative),
