@@ -81,6 +81,7 @@ def test_the_openapi_document_validates_and_lists_every_endpoint(api) -> None:
         ("/api/v1/assessments/{assessment_id}/evidence", "post"),
         ("/api/v1/appraisals", "get"),
         ("/api/v1/appraisals/{appraisal_id}", "get"),
+        ("/api/v1/appraisals/{appraisal_id}/value", "get"),
     }
     found = {(p, m) for p, ops in paths.items() if p.startswith("/api/") for m in ops}
     assert found == expected

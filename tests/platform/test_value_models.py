@@ -216,3 +216,30 @@ def test_yaml_in_and_out_and_the_pdf(world: World, initiative_id: int, client_fo
     with world.session() as s:
         row = s.scalar(select(InitiativeValueModel))
         assert row is not None and row.version == 1  # the failed loads changed nothing
+
+
+def test_the_api_reads_the_value_model_within_scope(
+    world: World, initiative_id: int, client_for: Any
+) -> None:
+    from dxshift.services import tokens
+
+    with world.session() as s:
+        initiative = appraisals.get_initiative(s, world.principal(s, "cora"), initiative_id)
+        model = load_model(example_path())
+        value_models.save(
+            s, actor=world.principal(s, "cora"), initiative=initiative, model=model, version=None
+        )
+        keys = {
+            name: tokens.create_token(s, user_id=world.users[name].id, name="api")[1]
+            for name in ("vera", "bob")
+        }
+        s.commit()
+    client = client_for(None)
+    url = f"/api/v1/appraisals/{initiative_id}/value"
+    ok = client.get(url, headers={"Authorization": f"Bearer {keys['vera']}"})
+    assert ok.status_code == 200
+    body = ok.json()
+    assert body["version"] == 1 and body["model"]["title"].startswith("Xã Minh Hòa")
+    assert body["results"]["best"] == "thue-dam-may"
+    assert body["results"]["sharing"]["break_even_units"] == 9
+    assert client.get(url, headers={"Authorization": f"Bearer {keys['bob']}"}).status_code == 404

@@ -277,6 +277,10 @@ API_WEB: dict[str, tuple[str, str]] = {
     ),
     "api_err_other": ("{field}: {reason}", "{field}: {reason}"),
     "api_appraisal_not_found": ("Không tìm thấy hồ sơ thẩm định.", "Appraisal not found."),
+    "api_value_model_not_found": (
+        "Dự án này chưa có mô hình giá trị và chi phí.",
+        "This project has no value and cost model yet.",
+    ),
 }
 
 register(API_WEB)

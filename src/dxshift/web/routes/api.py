@@ -25,11 +25,13 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from dxshift.i18n import Lang, t
+from dxshift.reports.value_report import build_report, report_dict
 from dxshift.reports.wording import expected_text
 from dxshift.services import assessments as assessment_service
 from dxshift.services import campaigns as campaign_service
 from dxshift.services import tokens as token_service
 from dxshift.services import units as unit_service
+from dxshift.services import value_models
 from dxshift.services.errors import NotFound, ServiceError
 from dxshift.services.scope import Principal
 from dxshift.storage.models import Assessment, Initiative, Unit
@@ -341,6 +343,15 @@ class AppraisalOut(BaseModel):
     created_at: dt.datetime
 
 
+class ValueModelOut(BaseModel):
+    version: int
+    updated_at: dt.datetime
+    model: dict[str, Any] = Field(description="The value model as in its YAML file")
+    results: dict[str, Any] = Field(
+        description="Every number of the analysis (VND): options, rent_invest, sharing, simulation, sensitivity"
+    )
+
+
 class AppraisalPage(BaseModel):
     items: list[AppraisalOut]
     total: int
@@ -627,3 +638,18 @@ def read_appraisal(appraisal_id: int, db: SessionDep, user: ApiUser) -> Appraisa
     if initiative is None or not user.can("view", initiative.unit):
         raise NotFound("api_appraisal_not_found", id=appraisal_id)
     return AppraisalOut.model_validate(initiative)
+
+
+@router.get(
+    "/appraisals/{appraisal_id}/value", summary="The initiative's value and cost model with its results"
+)
+def read_value_model(appraisal_id: int, db: SessionDep, user: ApiUser) -> ValueModelOut:
+    initiative = db.get(Initiative, appraisal_id)
+    if initiative is None or not user.can("view", initiative.unit):
+        raise NotFound("api_appraisal_not_found", id=appraisal_id)
+    row = value_models.value_model_of(db, initiative)
+    if row is None:
+        raise NotFound("api_value_model_not_found", id=appraisal_id)
+    results = report_dict(build_report(value_models.stored_model(row)))
+    del results["model"]
+    return ValueModelOut(version=row.version, updated_at=row.updated_at, model=row.data, results=results)
