@@ -348,7 +348,7 @@ class ValueModelOut(BaseModel):
     updated_at: dt.datetime
     model: dict[str, Any] = Field(description="The value model as in its YAML file")
     results: dict[str, Any] = Field(
-        description="Every number of the analysis (VND): options, rent_invest, sharing, simulation, sensitivity"
+        description="Every number of the analysis (VND): options, rent or invest, sharing, simulation"
     )
 
 
