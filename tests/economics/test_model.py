@@ -72,9 +72,26 @@ def test_replacement_and_residual_value() -> None:
         options=[{"key": "a", "name": "A", "upfront": [{"name": "Máy", "amount": 1000, "life_years": 3}]}],
     )
     r = evaluate(validate_model(m)).option("a")
-    assert r.cost == pytest.approx([1000, 0, 0, 1000, 0, -1000 / 3])
+    assert r.cost == [1000, 0, 0, 1000, 0, 0]  # money paid
+    assert r.residual == pytest.approx([0, 0, 0, 0, 0, 1000 / 3])  # worth left, credited in value terms
+    assert r.pv_cost == pytest.approx(1000 + 1000 / 1.1**3 - (1000 / 3) / 1.1**5)
+    assert r.net_value == pytest.approx(-2000 + 1000 / 3 + r.total_benefit)
     m["residual_value"] = False
-    assert evaluate(validate_model(m)).option("a").cost == [1000, 0, 0, 1000, 0, 0]
+    assert evaluate(validate_model(m)).option("a").residual == [0] * 6
+
+
+def test_payback_counts_money_paid_not_the_worth_left_in_assets() -> None:
+    # 100 up front (life 10) over 5 years, 11 a year back: 55 returned, 50 still in the asset.
+    m = model(
+        horizon_years=5,
+        discount_rate=0,
+        options=[{"key": "a", "name": "A", "upfront": [{"name": "Máy", "amount": 100, "life_years": 10}]}],
+        benefits=[{"name": "B", "drivers": [{"name": "v", "value": 11}]}],
+    )
+    r = evaluate(validate_model(m)).option("a")
+    assert r.payback_step is None and r.net_value == pytest.approx(5) and r.npv == pytest.approx(5)
+    empty = evaluate(validate_model(model(benefits=[], options=[{"key": "a", "name": "A"}]))).option("a")
+    assert empty.payback_step is None
 
 
 def test_maintenance_is_a_share_of_what_is_owned() -> None:
@@ -245,3 +262,38 @@ def test_ranges_in_every_accepted_spelling() -> None:
     m = validate_model(model(discount_rate=[0.05, 0.06, 0.1]))
     assert m.discount_rate.likely == 0.06
     assert math.isclose(validate_model(model(discount_rate="8,5 %")).discount_rate.likely, 0.085)
+
+
+def test_numbers_in_quotes_read_the_vietnamese_way_and_absurd_ones_are_refused() -> None:
+    m = validate_model(model(transactions={"per_year": "12.000", "growth": "5 %"}))
+    assert m.transactions is not None and m.transactions.per_year.likely == 12000
+    assert validate_model(model(transactions={"per_year": "1.500,5"})).transactions.per_year.likely == 1500.5  # type: ignore[union-attr]
+    for bad in ("inf", "1e309", 10**400, 2e15):
+        assert "quá lớn" in problems(model(transactions={"per_year": bad}))["transactions.per_year"] or (
+            "không phải là một số" in problems(model(transactions={"per_year": bad}))["transactions.per_year"]
+        )
+
+
+def test_yaml_aliases_are_refused_before_they_expand() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\ntitle: *b\n"
+    with pytest.raises(ModelInvalid) as caught:
+        parse_model(bomb, "bom.yaml")
+    assert caught.value.problems[0].code == "econ_yaml_alias"
+
+
+def test_owned_capacity_is_bought_for_the_plan_not_for_each_draw() -> None:
+    from dxshift.economics.evaluate import evaluate_option
+    from dxshift.economics.uncertainty import _picker
+
+    m = validate_model(rent_invest(base=[2, 10, 60]))
+    own = m.option("mua")
+    low = m.demand.base  # type: ignore[union-attr]
+    # Planned peak 20 → two servers; a low draw (peak 4) still pays for both, a high one (120) buys 8.
+    assert evaluate_option(m, own, _picker({id(low): 2})).modules == 2
+    assert evaluate_option(m, own, _picker({id(low): 60})).modules == 8
+
+
+def test_a_model_whose_numbers_multiply_past_a_float_is_refused() -> None:
+    data = rent_invest(base=1e15, peak_factor=1e15)
+    data["options"][0]["capacity"]["module_size"] = 1e-300  # 10^330 servers: more than a float holds
+    assert "vượt quá khả năng tính" in problems(data)["(file)"]

@@ -7,6 +7,7 @@ import pytest
 import dxshift.labels  # noqa: F401  (registers the form's words)
 from dxshift.economics import load_model, validate_model
 from dxshift.economics.loader import example_path, plain
+from dxshift.economics.numbers import read_number
 from dxshift.web import value_form
 
 
@@ -19,12 +20,17 @@ from dxshift.web import value_form
         ("8 %", "vi", 0.08),
         ("-5 %", "vi", -0.05),
         ("0.5", "vi", 0.5),
+        ("0.500", "vi", 0.5),
+        ("1.500", "vi", 1500),
+        ("12,000", "en", 12000),
+        ("inf", "vi", None),
+        ("nan", "vi", None),
         ("1,200.5", "en", 1200.5),
         ("mười", "vi", None),
     ],
 )
 def test_numbers_typed_the_vietnamese_way(text: str, lang: str, number: float | None) -> None:
-    assert value_form.parse_number(text, lang) == (pytest.approx(number) if number is not None else None)  # type: ignore[arg-type]
+    assert read_number(text, lang) == (pytest.approx(number) if number is not None else None)  # type: ignore[arg-type]
 
 
 def test_ranges_and_unreadable_text() -> None:
@@ -32,6 +38,7 @@ def test_ranges_and_unreadable_text() -> None:
     assert value_form.parse_range("0,3 - 0,5 - 0,8") == [0.3, 0.5, 0.8]
     assert value_form.parse_range("6 %; 10 %") == [0.06, 0.1]
     assert value_form.parse_range("-5 %") == -0.05
+    assert value_form.parse_range("6 – 10 %") == [0.06, 0.1]
     assert value_form.parse_range("khoảng 5") == "khoảng 5"  # left for the core to refuse, beside the field
 
 
@@ -88,3 +95,32 @@ def _walk(nodes: list[value_form.Node]) -> list[value_form.Node]:
         out.append(n)
         out += _walk(n.children)
     return out
+
+
+def test_hostile_keys_are_ignored_not_trusted() -> None:
+    items = [
+        ("title", "Dự án"),
+        ("start_year", "2026"),
+        ("horizon_years", "5"),
+        ("discount_rate", "8 %"),
+        ("options.0.key", "a"),
+        ("options.0.name", "A"),
+        ("options.0.name.x", "1"),
+        ("demand.name.y", "2"),
+        ("options.².name", "x"),
+        ("title.x", "1"),
+        ("options.99999999.name", "B"),
+        ("options.99999999.key", "b"),
+    ]
+    data = value_form.parse(items, "vi")
+    model = validate_model(data)
+    assert [o.key for o in model.options] == ["a", "b"] and model.demand is None
+
+
+def test_small_and_precise_numbers_survive_the_form() -> None:
+    data = plain(load_model(example_path()))
+    data["options"][0]["recurring"][0]["amount"] = 0.123456789
+    data["transactions"]["growth"] = 1e-7
+    back = value_form.parse(fields_of(value_form.build(data, {}, "vi")), "vi")
+    assert back["options"][0]["recurring"][0]["amount"] == 0.123456789
+    assert back["transactions"]["growth"] == pytest.approx(1e-7)

@@ -243,3 +243,17 @@ def test_the_api_reads_the_value_model_within_scope(
     assert body["results"]["best"] == "thue-dam-may"
     assert body["results"]["sharing"]["break_even_units"] == 9
     assert client.get(url, headers={"Authorization": f"Bearer {keys['bob']}"}).status_code == 404
+
+
+def test_odd_but_legal_text_and_forged_versions_do_not_break_the_page(
+    world: World, initiative_id: int, client_for: Any
+) -> None:
+    cora = client_for("cora")
+    data = value_models.example()
+    data["options"][0]["name"] = "Gói $\\foo$ & <b>đậm</b>"
+    items = [(k, "inf" if k == "_version" else v) for k, v in form_items(data, 0, cora.csrf)]
+    assert post_form(cora, initiative_id, items).status_code == 303
+    page = cora.get(f"/appraisals/{initiative_id}")
+    assert page.status_code == 200
+    assert "Gói $\\foo$ &amp; &lt;b&gt;đậm&lt;/b&gt;" in page.text and "<b>đậm</b>" not in page.text
+    assert cora.get(f"/appraisals/{initiative_id}/value.pdf").status_code == 200

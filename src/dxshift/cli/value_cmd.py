@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from dxshift.cli.assess_cmd import OutputOpt, ReportFormat
@@ -17,16 +18,16 @@ from dxshift.reports.value_report import ValueReport, build_report, metric_rows,
 
 def print_summary(r: ValueReport) -> None:
     lg = r.lang
-    out.rule(f"[bold]{t('econ_title', lg)}: {r.model.title}")
+    out.rule(f"[bold]{t('econ_title', lg)}: {escape(r.model.title)}")
     table = Table(title=t("econ_million", lg), expand=True)
     table.add_column("")
     for x in r.outcome.options:
-        table.add_column(x.name, justify="right")
+        table.add_column(escape(x.name), justify="right")
     for label, cells in metric_rows(r, lg):
-        table.add_row(label, *cells)
+        table.add_row(escape(label), *cells)
     out.print(table)
     for line in summary(r, lg):
-        out.print(f"• {line}")
+        out.print(f"• {line}", markup=False)
 
 
 def value(

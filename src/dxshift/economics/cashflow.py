@@ -66,40 +66,46 @@ def _asset(name: str, kind: str, amount: float, life: int | None, horizon: int, 
 
 
 def capacity_modules(option: Option, model: ValueModel, pick: Pick, scale: float = 1.0) -> int:
-    """Modules an owner must buy so the highest peak of the horizon still fits."""
+    """Modules an owner buys: enough for the highest peak of the plan (the likely demand).
+
+    The purchase is decided before demand is known; when a draw of demand peaks higher than
+    planned, the missing modules are bought too, so owning carries both risks: idle capacity
+    when demand is low, extra purchases when it is high.
+    """
     if option.capacity is None:
         return 0
-    _, peak = demand_path(model, pick, scale)
-    return max(1, math.ceil(max(peak) / pick(option.capacity.module_size) - 1e-9))
+    size = pick(option.capacity.module_size)
+
+    def needed(p: Pick) -> int:
+        _, peak = demand_path(model, p, scale)
+        return max(1, math.ceil(max(peak) / size - 1e-9))
+
+    return max(needed(likely), needed(pick))
 
 
-def cost_lines(
-    costs: Costs, model: ValueModel, pick: Pick, scale: float = 1.0, times: float = 1.0
-) -> list[Line]:
-    """Every cost line of an option (or of a shared platform), `times` over."""
+def cost_lines(costs: Costs, model: ValueModel, pick: Pick, scale: float = 1.0) -> list[Line]:
+    """Every cost line of an option (or of a shared platform); the residual credit is a negative line."""
     h, keep = model.horizon_years, model.residual_value
     lines: list[Line] = []
     owned = 0.0
     for item in costs.upfront:
-        amount = pick(item.amount) * times
+        amount = pick(item.amount)
         owned += amount
         lines += _asset(item.name, "upfront", amount, item.life_years, h, keep)
     if isinstance(costs, Option) and costs.capacity is not None:
         cap = costs.capacity
-        amount = capacity_modules(costs, model, pick, scale) * pick(cap.module_cost) * times
+        amount = capacity_modules(costs, model, pick, scale) * pick(cap.module_cost)
         owned += amount
         lines += _asset(cap.name, "capacity", amount, cap.life_years, h, keep)
     rate = pick(costs.maintenance_rate)
     if owned and rate:
         lines.append(Line("maintenance", "maintenance", _grow(owned * rate, 0.0, 1, h)))
     for rec in costs.recurring:
-        lines.append(
-            Line(rec.name, "recurring", _grow(pick(rec.amount) * times, pick(rec.growth), rec.from_year, h))
-        )
+        lines.append(Line(rec.name, "recurring", _grow(pick(rec.amount), pick(rec.growth), rec.from_year, h)))
     if isinstance(costs, Option) and costs.usage:
         average, _ = demand_path(model, pick, scale)
         for use in costs.usage:
-            price = pick(use.price) * times
+            price = pick(use.price)
             lines.append(Line(use.name, "usage", tuple(price * a for a in average)))
     return lines
 

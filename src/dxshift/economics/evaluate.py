@@ -22,7 +22,7 @@ from dxshift.economics.cashflow import (
     per_step,
     transactions_path,
 )
-from dxshift.economics.schema import Option, ValueModel
+from dxshift.economics.schema import Costs, Option, ValueModel
 
 
 def npv(amounts: list[float], rate: float) -> float:
@@ -31,7 +31,12 @@ def npv(amounts: list[float], rate: float) -> float:
 
 
 def payback_step(net: list[float]) -> int | None:
-    """First year t ≥ 1 from which the running total of `net` never falls below zero again."""
+    """First year t ≥ 1 from which the running total of `net` never falls below zero again.
+
+    None when the running total ends below zero, or when nothing is ever gained.
+    """
+    if not any(v > 0 for v in net):
+        return None
     running = list(accumulate(net))
     found = None
     for t in range(len(running) - 1, 0, -1):
@@ -41,18 +46,28 @@ def payback_step(net: list[float]) -> int | None:
     return found
 
 
+def pv_of_costs(costs: Costs, model: ValueModel, pick: Pick = likely, scale: float = 1.0) -> float:
+    """Present value of a cost set, net of the residual value credited at the end."""
+    amounts = per_step(cost_lines(costs, model, pick, scale), model.horizon_years)
+    return npv(amounts, pick(model.discount_rate))
+
+
 @dataclass(frozen=True)
 class OptionResult:
+    """One option over the horizon. `cost` is money paid (cash); present values and the net value
+    also credit the residual value of assets still in use at the end."""
+
     key: str
     name: str
-    costs: list[Line]
+    costs: list[Line]  # residual credits included, as negative lines
     benefits: list[Line]
-    cost: list[float]  # per step 0…H
+    cost: list[float]  # paid per step 0…H
+    residual: list[float]  # credited per step (only the last is non-zero)
     benefit: list[float]
-    tangible_benefit: list[float]
     total_cost: float
+    total_residual: float
     total_benefit: float
-    pv_cost: float
+    pv_cost: float  # present value of costs net of the residual credit
     pv_benefit: float
     npv: float
     npv_tangible: float
@@ -63,7 +78,7 @@ class OptionResult:
 
     @property
     def net_value(self) -> float:
-        return self.total_benefit - self.total_cost
+        return self.total_benefit - self.total_cost + self.total_residual
 
     @property
     def cumulative_cost(self) -> list[float]:
@@ -78,22 +93,25 @@ def evaluate_option(
     model: ValueModel, option: Option, pick: Pick = likely, scale: float = 1.0
 ) -> OptionResult:
     h, rate = model.horizon_years, pick(model.discount_rate)
-    costs = cost_lines(option, model, pick, scale)
+    lines = cost_lines(option, model, pick, scale)
     benefits = benefit_lines(option, model, pick)
-    cost = per_step(costs, h)
+    cost = per_step([c for c in lines if c.kind != "residual"], h)
+    residual = [-v for v in per_step([c for c in lines if c.kind == "residual"], h)]
     benefit = per_step(benefits, h)
     tangible = per_step([b for b in benefits if b.kind == "benefit"], h)
-    pv_cost, pv_benefit = npv(cost, rate), npv(benefit, rate)
+    pv_cost = npv(cost, rate) - npv(residual, rate)
+    pv_benefit = npv(benefit, rate)
     served = sum(transactions_path(model, pick))
     return OptionResult(
         key=option.key,
         name=option.name,
-        costs=costs,
+        costs=lines,
         benefits=benefits,
         cost=cost,
+        residual=residual,
         benefit=benefit,
-        tangible_benefit=tangible,
         total_cost=sum(cost),
+        total_residual=sum(residual),
         total_benefit=sum(benefit),
         pv_cost=pv_cost,
         pv_benefit=pv_benefit,
@@ -101,7 +119,7 @@ def evaluate_option(
         npv_tangible=npv(tangible, rate) - pv_cost,
         bcr=pv_benefit / pv_cost if pv_cost > 0 else None,
         payback_step=payback_step([b - c for b, c in zip(benefit, cost, strict=True)]),
-        cost_per_transaction=sum(cost) / served if served else None,
+        cost_per_transaction=(sum(cost) - sum(residual)) / served if served else None,
         modules=capacity_modules(option, model, pick, scale),
     )
 
@@ -122,10 +140,7 @@ class RentInvest:
 
 
 def _pv_gap(model: ValueModel, invest: Option, rent: Option, scale: float) -> float:
-    rate = likely(model.discount_rate)
-    return npv(per_step(cost_lines(invest, model, likely, scale), model.horizon_years), rate) - npv(
-        per_step(cost_lines(rent, model, likely, scale), model.horizon_years), rate
-    )
+    return pv_of_costs(invest, model, scale=scale) - pv_of_costs(rent, model, scale=scale)
 
 
 def _break_even_scale(model: ValueModel, invest: Option, rent: Option) -> float | None:
@@ -196,10 +211,8 @@ def shared_or_separate(model: ValueModel, results: dict[str, OptionResult]) -> S
     s = model.sharing
     if s is None:
         return None
-    rate, h = likely(model.discount_rate), model.horizon_years
     own = results[s.separate].pv_cost
-    fixed = npv(per_step(cost_lines(s.platform, model, likely), h), rate)
-    each = npv(per_step(cost_lines(s.per_unit, model, likely), h), rate)
+    fixed, each = pv_of_costs(s.platform, model), pv_of_costs(s.per_unit, model)
     points = [SharingPoint(n, n * own, fixed + n * each) for n in range(1, s.units + 1)]
     return SharingResult(
         separate=s.separate,

@@ -8,6 +8,7 @@ and `line` the line in the file when there is one.
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,7 @@ def validate_model(data: Any, source: str = "<data>", node: yaml.Node | None = N
     if not isinstance(data, dict):
         raise ModelInvalid(source, [Problem("(file)", 1, "econ_top")])
     try:
-        return ValueModel.model_validate(nfc_all(data))
+        model = ValueModel.model_validate(nfc_all(data))
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -79,10 +80,27 @@ def validate_model(data: Any, source: str = "<data>", node: yaml.Node | None = N
                 )
             )
         raise ModelInvalid(source, problems) from exc
+    _check_computable(model, source)
+    return model
+
+
+def _check_computable(model: ValueModel, source: str) -> None:
+    """Numbers each within bounds can still multiply past what a float holds; say so now."""
+    from dxshift.economics.evaluate import evaluate
+
+    try:
+        finite = all(math.isfinite(o.npv) and math.isfinite(o.total_cost) for o in evaluate(model).options)
+    except (OverflowError, ValueError, ZeroDivisionError):
+        finite = False
+    if not finite:
+        raise ModelInvalid(source, [Problem("(file)", None, "econ_not_computable")])
 
 
 def parse_model(text: str, source: str = "<string>") -> ValueModel:
     try:
+        if any(isinstance(e, yaml.AliasEvent) for e in yaml.parse(text, Loader=yaml.SafeLoader)):
+            # a few bytes of nested aliases expand into gigabytes; a model never needs them
+            raise ModelInvalid(source, [Problem("(yaml)", None, "econ_yaml_alias")])
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -14,6 +14,18 @@ ERRORS: dict[str, tuple[str, str]] = {
     ),
     "econ_unreadable": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
     "econ_not_number": ("{value} không phải là một số", "{value} is not a number"),
+    "econ_too_large": (
+        "số quá lớn hoặc không hữu hạn (tối đa {limit})",
+        "too large or not finite (at most {limit})",
+    ),
+    "econ_not_computable": (
+        "các con số nhân với nhau vượt quá khả năng tính (kiểm tra đơn vị: đồng, không phải nghìn tỷ)",
+        "the numbers multiply beyond what can be computed (check the units: đồng)",
+    ),
+    "econ_yaml_alias": (
+        "tệp dùng tham chiếu YAML (&neo / *bí danh); hãy viết đầy đủ từng giá trị",
+        "the file uses YAML anchors and aliases (&anchor / *alias); write each value out",
+    ),
     "econ_range_shape": (
         "khoảng giá trị viết là [thấp, cao] hoặc [thấp, khả dĩ nhất, cao]",
         "a range is written [low, high] or [low, likely, high]",
@@ -99,9 +111,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "econ_decider": ("Đơn vị", "Unit"),
     "econ_options": ("So sánh các phương án", "Options compared"),
     "econ_option": ("Phương án", "Option"),
-    "econ_total_cost": ("Tổng chi phí", "Total cost"),
+    "econ_total_cost": ("Tổng chi phí phải chi", "Total cost paid"),
+    "econ_residual": ("Giá trị còn lại của tài sản cuối kỳ", "Residual value of assets at the end"),
     "econ_total_benefit": ("Tổng lợi ích", "Total benefit"),
-    "econ_net_value": ("Giá trị ròng (lợi ích − chi phí)", "Net value (benefit − cost)"),
+    "econ_net_value": (
+        "Giá trị ròng (lợi ích − chi phí + giá trị còn lại)",
+        "Net value (benefit − cost + residual)",
+    ),
     "econ_npv": ("Giá trị hiện tại ròng (NPV)", "Net present value (NPV)"),
     "econ_npv_tangible": ("NPV chỉ tính lợi ích hữu hình", "NPV, tangible benefits only"),
     "econ_bcr": ("Tỷ số lợi ích/chi phí", "Benefit/cost ratio"),
@@ -124,7 +140,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "econ_kind": ("Loại", "Kind"),
     "econ_kind_upfront": ("đầu tư ban đầu", "up-front"),
     "econ_kind_capacity": ("năng lực tự đầu tư", "owned capacity"),
-    "econ_kind_residual": ("giá trị còn lại cuối kỳ (trừ vào chi phí)", "residual value (credited)"),
+    "econ_kind_residual": ("giá trị còn lại cuối kỳ (được tính lại)", "residual value (credited)"),
     "econ_kind_maintenance": ("bảo trì", "maintenance"),
     "econ_kind_recurring": ("chi thường xuyên", "recurring"),
     "econ_kind_usage": ("thuê theo mức dùng", "usage rental"),
@@ -218,8 +234,8 @@ ASSUMPTIONS: dict[str, tuple[str, str]] = {
         "NPV discounts an amount in year t by (1 + {rate})^t.",
     ),
     "econ_a_residual": (
-        "Tài sản có tuổi thọ được mua lại khi hết tuổi thọ; phần giá trị còn lại cuối kỳ (khấu hao đường thẳng) được trừ vào chi phí năm cuối.",
-        "Assets with a life are bought again when it ends; what is left of them at the end (straight-line) is credited in the last year.",
+        "Tài sản có tuổi thọ được mua lại khi hết tuổi thọ; phần giá trị còn lại cuối kỳ (khấu hao đường thẳng) được tính vào giá trị ròng và NPV, không tính vào tiền phải chi và năm hoàn vốn.",
+        "Assets with a life are bought again when it ends; what is left of them at the end (straight-line) counts in net value and NPV, not in money paid or the payback year.",
     ),
     "econ_a_no_residual": (
         "Tài sản có tuổi thọ được mua lại khi hết tuổi thọ; không tính giá trị còn lại cuối kỳ.",

@@ -8,10 +8,15 @@ a code (see `economics.messages`) so the edges can say them in the user's langua
 
 from __future__ import annotations
 
+import math
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
+
+from dxshift.economics.numbers import read_number, within_limit
+
+RATE_FIELDS = frozenset({"growth", "discount_rate", "maintenance_rate"})  # shown and typed as percentages
 
 
 class Strict(BaseModel):
@@ -36,14 +41,17 @@ def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float | str):
         raise PydanticCustomError("econ_not_number", "not a number", {"value": repr(value)})
     if isinstance(value, str):
-        text = value.strip().replace("_", "").replace(" ", "")
-        share = text.endswith("%")
+        number = read_number(value)
+        if number is None:
+            raise PydanticCustomError("econ_not_number", "not a number", {"value": repr(value)})
+    else:
         try:
-            number = float(text.rstrip("%").replace(",", "."))
-        except ValueError:
-            raise PydanticCustomError("econ_not_number", "not a number", {"value": repr(value)}) from None
-        return number / 100 if share else number
-    return float(value)
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+    if not within_limit(number):
+        raise PydanticCustomError("econ_too_large", "too large", {"limit": "10^15"})
+    return number
 
 
 def _range(value: Any) -> Any:
@@ -210,7 +218,7 @@ class Sharing(Strict):
 
 
 class Simulation(Strict):
-    runs: Annotated[int, Field(ge=100, le=100_000)] = 2000
+    runs: Annotated[int, Field(ge=100, le=10_000)] = 2000
     seed: int = 2022
 
 
@@ -254,3 +262,7 @@ class ValueModel(Strict):
 
     def option(self, key: str) -> Option:
         return next(o for o in self.options if o.key == key)
+
+    def year_of(self, step: int) -> int:
+        """Calendar year of step t ≥ 1 (step 0, the start, falls in the first year too)."""
+        return self.start_year + max(step, 1) - 1

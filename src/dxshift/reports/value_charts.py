@@ -32,6 +32,7 @@ def _draw(paint: Callable[[Any], None], fmt: Format, size: tuple[float, float] =
             "font.family": _font_family(),
             "font.size": 9,
             "svg.fonttype": "none",  # text stays text in SVG: selectable, read by screen readers
+            "text.parse_math": False,  # a "$" in a name is a dollar sign, not a formula
             "axes.spines.top": False,
             "axes.spines.right": False,
         }
@@ -56,7 +57,7 @@ def _millions(ax: Any, lang: Lang) -> None:
 def cumulative_chart(outcome: Outcome, lang: Lang = "vi", fmt: Format = "png") -> bytes:
     """Running totals of cost (solid) and benefit (dashed) for each option, year by year."""
     m = outcome.model
-    labels = [t("econ_start", lang)] + [str(m.start_year + k) for k in range(m.horizon_years)]
+    labels = [t("econ_start", lang)] + [str(m.year_of(k)) for k in range(1, m.horizon_years + 1)]
 
     def paint(ax: Any) -> None:
         steps = list(range(m.horizon_years + 1))

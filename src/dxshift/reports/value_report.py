@@ -17,7 +17,7 @@ from markupsafe import Markup
 from dxshift.economics import messages as _messages  # noqa: F401  (registers the words)
 from dxshift.economics.cashflow import Line
 from dxshift.economics.evaluate import OptionResult, Outcome, evaluate
-from dxshift.economics.schema import Benefit, Range, ValueModel
+from dxshift.economics.schema import RATE_FIELDS, Benefit, Range, ValueModel
 from dxshift.economics.uncertainty import Input, Simulation, Swing, sensitivity, simulate
 from dxshift.i18n import MESSAGES, Lang, fmt_number, fmt_percent, t
 
@@ -71,7 +71,7 @@ def rate_text(r: Range, lang: Lang) -> str:
 
 
 def step_label(model: ValueModel, step: int, lang: Lang) -> str:
-    return t("econ_start", lang) if step == 0 else str(model.start_year + step - 1)
+    return t("econ_start", lang) if step == 0 else str(model.year_of(step))
 
 
 def payback_text(model: ValueModel, o: OptionResult, lang: Lang) -> str:
@@ -87,9 +87,6 @@ def line_name(line: Line, rate: Range, lang: Lang) -> str:
     if line.kind == "maintenance":
         return t("econ_maintenance", lang, rate=rate_text(rate, lang))
     return line.name
-
-
-RATE_FIELDS = {"growth", "discount_rate", "maintenance_rate"}
 
 
 def input_range(i: Input, lang: Lang) -> str:
@@ -230,6 +227,7 @@ def report_dict(r: ValueReport) -> dict[str, Any]:
                 "key": x.key,
                 "name": x.name,
                 "total_cost": x.total_cost,
+                "residual_value": x.total_residual,
                 "total_benefit": x.total_benefit,
                 "net_value": x.net_value,
                 "pv_cost": x.pv_cost,
@@ -237,10 +235,11 @@ def report_dict(r: ValueReport) -> dict[str, Any]:
                 "npv": x.npv,
                 "npv_tangible": x.npv_tangible,
                 "bcr": x.bcr,
-                "payback_year": None if x.payback_step is None else r.model.start_year + x.payback_step - 1,
+                "payback_year": None if x.payback_step is None else r.model.year_of(x.payback_step),
                 "cost_per_transaction": x.cost_per_transaction,
                 "modules": x.modules,
                 "cost": x.cost,
+                "residual": x.residual,
                 "benefit": x.benefit,
                 "costs": [_line_dict(c) for c in x.costs],
                 "benefits": [_line_dict(b) for b in x.benefits],
@@ -257,9 +256,7 @@ def report_dict(r: ValueReport) -> dict[str, Any]:
             "peak": ri.peak[1:],
             "installed": ri.installed,
             "utilization": ri.utilization[1:],
-            "crossover_year": None
-            if ri.crossover_step is None
-            else r.model.start_year + ri.crossover_step - 1,
+            "crossover_year": None if ri.crossover_step is None else r.model.year_of(ri.crossover_step),
             "break_even_base": ri.break_even_base,
             "cheaper_above": ri.cheaper_above,
         },
@@ -423,8 +420,10 @@ def sharing_text(r: ValueReport, lang: Lang) -> str:
 def metric_rows(r: ValueReport, lang: Lang) -> list[tuple[str, list[str]]]:
     o, m = r.outcome.options, r.model
     mn = lambda v: millions(v, lang)  # noqa: E731
-    rows = [
-        (t("econ_total_cost", lang), [mn(x.total_cost) for x in o]),
+    rows = [(t("econ_total_cost", lang), [mn(x.total_cost) for x in o])]
+    if any(x.total_residual for x in o):
+        rows.append((t("econ_residual", lang), [mn(x.total_residual) for x in o]))
+    rows += [
         (t("econ_total_benefit", lang), [mn(x.total_benefit) for x in o]),
         (t("econ_net_value", lang), [mn(x.net_value) for x in o]),
         (t("econ_npv", lang), [mn(x.npv) for x in o]),

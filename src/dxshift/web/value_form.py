@@ -16,10 +16,10 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from dxshift.economics.schema import Range, ValueModel
+from dxshift.economics.numbers import read_number
+from dxshift.economics.schema import RATE_FIELDS, Range, ValueModel
 from dxshift.i18n import MESSAGES, Lang, fmt_number, t
 
-RATE_FIELDS = {"growth", "discount_rate", "maintenance_rate"}
 LONG_TEXT = {"description", "proxy", "notes"}
 BLANK_ROWS = {"benefits": 1, "options": 0, "notes": 0}  # inner lists get two
 
@@ -57,7 +57,8 @@ def _is_model(tp: Any) -> bool:
 
 
 def number_text(value: float, lang: Lang) -> str:
-    return fmt_number(value, lang, 6)
+    """Enough decimals that saving the form again never changes a number (0,0000001 stays)."""
+    return fmt_number(value, lang, 10)
 
 
 def _show(value: Any, name: str, lang: Lang) -> str:
@@ -144,29 +145,12 @@ def _widget(tp: Any, name: str) -> str:
 _SPLIT = re.compile(r"\s*[–—;]\s*|\s+-\s+")
 
 
-def parse_number(text: str, lang: Lang = "vi") -> float | None:
-    """450.000.000 → 450000000; 0,5 → 0.5; 8 % → 0.08 (English: 1,200.5). None if not a number."""
-    raw = text.strip().replace("\u00a0", "").replace(" ", "").replace("_", "")
-    share = raw.endswith("%")
-    raw = raw.rstrip("%")
-    if lang == "vi":
-        if "," in raw:
-            raw = raw.replace(".", "").replace(",", ".")
-        elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", raw):
-            raw = raw.replace(".", "")
-    else:
-        raw = raw.replace(",", "")
-    try:
-        number = float(raw)
-    except ValueError:
-        return None
-    return number / 100 if share else number
-
-
 def parse_range(text: str, lang: Lang = "vi") -> Any:
     """A number, a [low, high] or [low, likely, high] list, or the text itself if unreadable."""
     parts = [p for p in _SPLIT.split(text.strip()) if p]
-    numbers = [parse_number(p, lang) for p in parts]
+    if any(p.endswith("%") for p in parts):
+        parts = [p if p.endswith("%") else p + "%" for p in parts]  # "6 – 10 %" means 6 % to 10 %
+    numbers = [read_number(p, lang) for p in parts]
     if not parts or any(n is None for n in numbers) or len(numbers) > 3:
         return text.strip()  # the core says what is wrong with it, beside the field
     return numbers[0] if len(numbers) == 1 else numbers
@@ -193,13 +177,19 @@ def _nest(items: Iterable[tuple[str, str]]) -> dict[str, Any]:
 
 
 def _blank(model: type[BaseModel], raw: Mapping[str, Any]) -> bool:
-    """Nothing typed: every field empty, unchecked, or still showing its default text."""
+    """Nothing typed: every field empty, unchecked, or still showing its default text.
+
+    Keys the form never has (`title.x`, `options.0.name.y`) are ignored, not trusted.
+    """
     for fname, info in model.model_fields.items():
         value = raw.get(fname)
         tp, _ = _unwrap(info.annotation)
         if isinstance(value, dict):
-            inner = get_args(tp)[0] if get_origin(tp) is list else tp
-            rows = value.values() if get_origin(tp) is list else [value]
+            listed = get_origin(tp) is list and _is_model(get_args(tp)[0])
+            inner = get_args(tp)[0] if listed else tp
+            if not _is_model(inner):
+                continue
+            rows = value.values() if listed else [value]
             if not all(isinstance(r, dict) and _blank(inner, r) for r in rows):
                 return False
         elif isinstance(value, str) and value.strip() not in ("", "0", info.default):
@@ -218,11 +208,8 @@ def _convert(model: type[BaseModel], raw: Mapping[str, Any], lang: Lang) -> dict
             if isinstance(value, dict) and not _blank(tp, value):
                 out[fname] = _convert(tp, value, lang)
         elif get_origin(tp) is list and _is_model(get_args(tp)[0]):
-            rows = (
-                [value[k] for k in sorted(value, key=lambda k: int(k) if k.isdigit() else 0)]
-                if isinstance(value, dict)
-                else []
-            )
+            keys = [k for k in value if k.isdecimal() and k.isascii()] if isinstance(value, dict) else []
+            rows = [value[k] for k in sorted(keys, key=int)]
             item = get_args(tp)[0]
             out[fname] = [
                 _convert(item, r, lang) for r in rows if isinstance(r, dict) and not _blank(item, r)
@@ -236,7 +223,7 @@ def _convert(model: type[BaseModel], raw: Mapping[str, Any], lang: Lang) -> dict
         elif tp is Range:
             out[fname] = parse_range(value, lang)
         elif tp is int:
-            number = parse_number(value, lang)
+            number = read_number(value, lang)
             out[fname] = int(number) if number is not None and number.is_integer() else value.strip()
         elif get_origin(tp) is list:
             sep = "\n" if fname == "notes" else ","

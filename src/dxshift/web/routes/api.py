@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from dxshift.i18n import Lang, t
-from dxshift.reports.value_report import build_report, report_dict
+from dxshift.reports.value_report import report_dict
 from dxshift.reports.wording import expected_text
 from dxshift.services import assessments as assessment_service
 from dxshift.services import campaigns as campaign_service
@@ -36,6 +36,7 @@ from dxshift.services.errors import NotFound, ServiceError
 from dxshift.services.scope import Principal
 from dxshift.storage.models import Assessment, Initiative, Unit
 from dxshift.web.deps import SessionDep
+from dxshift.web.value_results import report_of
 
 # ── language and errors ──────────────────────────────────────────────────────
 
@@ -650,6 +651,6 @@ def read_value_model(appraisal_id: int, db: SessionDep, user: ApiUser) -> ValueM
     row = value_models.value_model_of(db, initiative)
     if row is None:
         raise NotFound("api_value_model_not_found", id=appraisal_id)
-    results = report_dict(build_report(value_models.stored_model(row)))
+    results = report_dict(report_of(value_models.stored_model(row), "vi"))
     del results["model"]
     return ValueModelOut(version=row.version, updated_at=row.updated_at, model=row.data, results=results)

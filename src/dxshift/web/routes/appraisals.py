@@ -20,7 +20,7 @@ from dxshift.services import value_models
 from dxshift.services.errors import Invalid, NotFound
 from dxshift.storage.models import Initiative, InitiativeDocument, Unit
 from dxshift.web.deps import CurrentUser, SessionDep, SettingsDep, csrf_protect, lang_of, render
-from dxshift.web.routes import value
+from dxshift.web.value_results import results_html
 
 router = APIRouter(prefix="/appraisals", include_in_schema=False)
 
@@ -142,9 +142,7 @@ def _page_context(db: SessionDep, user: CurrentUser, initiative_id: int, lang: L
         "user": user,
         "item": initiative,
         "value_row": value_row,
-        "value_results": value.results_html(value_models.stored_model(value_row), lang)
-        if value_row
-        else None,
+        "value_results": results_html(value_models.stored_model(value_row), lang) if value_row else None,
         "can_edit_value": value_models.may_edit(user, initiative),
         "fw": framework,
         "findings": findings,

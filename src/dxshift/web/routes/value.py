@@ -2,39 +2,27 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse
-from markupsafe import Markup
 from starlette.datastructures import UploadFile
 from starlette.responses import Response
 
 import dxshift.labels  # noqa: F401  (registers the messages)
 from dxshift.economics import ModelInvalid, ValueModel, parse_model, validate_model
 from dxshift.economics.loader import Problem, dump_model
-from dxshift.i18n import Lang, t
-from dxshift.reports.value_report import build_report, render_fragment, render_report
+from dxshift.i18n import t
+from dxshift.reports.value_report import render_report
 from dxshift.services import appraisals
 from dxshift.services import value_models as service
 from dxshift.services.errors import Conflict, Forbidden, NotFound
 from dxshift.storage.models import Initiative
 from dxshift.web import value_form
 from dxshift.web.deps import CurrentUser, SessionDep, SettingsDep, csrf_protect, lang_of, render
+from dxshift.web.value_results import report_of, results_html
 
 router = APIRouter(prefix="/appraisals", include_in_schema=False)
-
-
-@lru_cache(maxsize=64)
-def _fragment(model_json: str, lang: Lang) -> Markup:
-    """The results block of a stored model; the Monte Carlo run is done once per model version."""
-    model = ValueModel.model_validate_json(model_json)
-    return render_fragment(build_report(model, lang), "svg", heading_level=3)
-
-
-def results_html(model: ValueModel, lang: Lang) -> Markup:
-    return _fragment(model.model_dump_json(), lang)
 
 
 def _editable(db: SessionDep, user: CurrentUser, initiative_id: int) -> Initiative:
@@ -94,6 +82,7 @@ def _save(
         db.rollback()
         return None
     db.commit()
+    results_html(model, "vi")  # the analysis runs now, so the project page opens at once
     return RedirectResponse(f"/appraisals/{initiative.id}#value", status_code=303)
 
 
@@ -103,17 +92,16 @@ async def save(request: Request, initiative_id: int, db: SessionDep, user: Curre
     lang = lang_of(request)
     form = await request.form()
     fields = [(k, v) for k, v in form.multi_items() if isinstance(v, str)]
-    version = value_form.parse_number(str(form.get("_version", "0")), lang) or 0
+    raw_version = str(form.get("_version", "0"))
+    version = int(raw_version) if raw_version.isdecimal() and len(raw_version) < 10 else 0
     data = value_form.parse(fields, lang)
     try:
         model = validate_model(data, source=t("value_model", lang))
     except ModelInvalid as exc:
-        return _form_page(request, initiative, data, int(version), exc.problems, status_code=422)
-    done = _save(db, user, initiative, model, int(version))
+        return _form_page(request, initiative, data, version, exc.problems, status_code=422)
+    done = _save(db, user, initiative, model, version)
     if done is None:
-        return _form_page(
-            request, initiative, data, int(version), message=t("value_stale", lang), status_code=409
-        )
+        return _form_page(request, initiative, data, version, message=t("value_stale", lang), status_code=409)
     return done
 
 
@@ -171,6 +159,6 @@ def download_yaml(initiative_id: int, db: SessionDep, user: CurrentUser) -> Resp
 @router.get("/{initiative_id}/value.pdf")
 def download_pdf(request: Request, initiative_id: int, db: SessionDep, user: CurrentUser) -> Response:
     _, model = _stored(db, user, initiative_id)
-    pdf = render_report(build_report(model, lang_of(request)), "pdf")
+    pdf = render_report(report_of(model, lang_of(request)), "pdf")
     headers = {"Content-Disposition": f'attachment; filename="gia-tri-du-an-{initiative_id}.pdf"'}
     return Response(pdf, media_type="application/pdf", headers=headers)
