@@ -47,3 +47,18 @@ def test_analyze_markdown_and_html_reports(proposal_docx: Path, tmp_path: Path) 
         app, ["analyze", str(proposal_docx), "--format", "html", "-o", str(html), "--lang", "en"]
     )
     assert result.exit_code == 0 and "Leans IT" in html.read_text(encoding="utf-8")
+
+
+def test_progress_is_reported_as_sentences_are_classified() -> None:
+    from dxshift.analysis.document import Block, Document, Location
+    from dxshift.analysis.profile import PROGRESS_EVERY, profile_document
+
+    text = "Xã thuê dịch vụ điện toán đám mây của tỉnh thay vì mua máy chủ riêng."
+    blocks = [Block(text=text, location=Location(paragraph=k + 1)) for k in range(PROGRESS_EVERY + 50)]
+    seen: list[tuple[int, int]] = []
+    profile = profile_document(
+        Document(name="x.txt", kind="txt", blocks=blocks), progress=lambda d, t: seen.append((d, t))
+    )
+    total = profile.sentence_count
+    assert seen[-1] == (total, total) and len(seen) == -(-total // PROGRESS_EVERY)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)

@@ -7,6 +7,7 @@ Stance per shift, from the confidence-weighted sentences classified to it:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dxshift.analysis.classify import Classification, Classifier, default_classifier
@@ -16,6 +17,7 @@ from dxshift.analysis.split import split_sentences
 LEANS = 2 / 3
 EVIDENCE_PER_SIDE = 3
 STANCES = ("leans_dx", "leans_it", "mixed", "not_addressed")
+PROGRESS_EVERY = 200
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,23 @@ def build_profile(document: Document, findings: list[Finding], shift_count: int 
     )
 
 
-def profile_document(document: Document, classifier: Classifier | None = None) -> DocumentProfile:
+Progress = Callable[[int, int], None]  # (sentences done, sentences in all)
+
+
+def classify_sentences(
+    sentences: list[Sentence], classifier: Classifier | None = None, progress: Progress | None = None
+) -> list[Finding]:
+    """Every sentence with its classification, reporting progress every PROGRESS_EVERY sentences."""
     clf = classifier or default_classifier()
-    findings = [Finding(s, clf.classify(s.text)) for s in split_sentences(document.blocks)]
-    return build_profile(document, findings)
+    findings: list[Finding] = []
+    for start in range(0, len(sentences), PROGRESS_EVERY):
+        findings += [Finding(s, clf.classify(s.text)) for s in sentences[start : start + PROGRESS_EVERY]]
+        if progress is not None:
+            progress(len(findings), len(sentences))
+    return findings
+
+
+def profile_document(
+    document: Document, classifier: Classifier | None = None, progress: Progress | None = None
+) -> DocumentProfile:
+    return build_profile(document, classify_sentences(split_sentences(document.blocks), classifier, progress))

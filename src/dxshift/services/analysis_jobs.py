@@ -13,7 +13,6 @@ from typing import Any
 from dxshift.storage.db import session_factory
 from dxshift.storage.models import Initiative, InitiativeDocument, utcnow
 
-CHUNK = 200
 logger = logging.getLogger(__name__)
 
 
@@ -29,7 +28,7 @@ def _update(url: str, document_id: int, **values: Any) -> None:
 def run_document_analysis(url: str, document_id: int, upload_dir: str) -> str:
     """Analyse one document; returns the final job status ('done' or 'failed')."""
     from dxshift.analysis import ExtractError, extract_bytes, split_sentences
-    from dxshift.analysis.classify import default_classifier
+    from dxshift.analysis.profile import classify_sentences
     from dxshift.services.appraisals import recompute_findings
 
     with session_factory(url)() as session:
@@ -42,28 +41,27 @@ def run_document_analysis(url: str, document_id: int, upload_dir: str) -> str:
         data = (Path(upload_dir) / stored).read_bytes()
         doc = extract_bytes(data, name)
         _update(url, document_id, job_progress=20)
-        sentences = split_sentences(doc.blocks)
-        classifier = default_classifier()
-        rows: list[dict[str, Any]] = []
-        for start in range(0, len(sentences), CHUNK):
-            for s in sentences[start : start + CHUNK]:
-                result = classifier.classify(s.text)
-                rows.append(
-                    {
-                        "text": s.text,
-                        "block": s.block,
-                        "start": s.start,
-                        "end": s.end,
-                        "location": s.location.describe("vi"),
-                        "location_en": s.location.describe("en"),
-                        "shift": result.shift,
-                        "side": result.side,
-                        "confidence": round(result.confidence, 4),
-                        "phrases": result.phrases,
-                    }
-                )
-            done = min(len(sentences), start + CHUNK)
-            _update(url, document_id, job_progress=20 + int(75 * done / max(len(sentences), 1)))
+        findings = classify_sentences(
+            split_sentences(doc.blocks),
+            progress=lambda done, total: _update(
+                url, document_id, job_progress=20 + int(75 * done / max(total, 1))
+            ),
+        )
+        rows = [
+            {
+                "text": f.sentence.text,
+                "block": f.sentence.block,
+                "start": f.sentence.start,
+                "end": f.sentence.end,
+                "location": f.sentence.location.describe("vi"),
+                "location_en": f.sentence.location.describe("en"),
+                "shift": f.result.shift,
+                "side": f.result.side,
+                "confidence": round(f.result.confidence, 4),
+                "phrases": f.result.phrases,
+            }
+            for f in findings
+        ]
         profile = {
             "kind": doc.kind,
             "pages": doc.pages,
