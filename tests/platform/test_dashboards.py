@@ -48,6 +48,16 @@ def test_dashboard_numbers_are_the_means_of_the_stored_scores(world: World) -> N
         assert rows["A"].index == s.get(Assessment, ids[a]).score_index
         assert [r.unit.code for r in board.children][:2] == ["A", "B"]  # ranked by index
         assert board.progress["approved"] == 2 and board.progress["not_started"] == 2
+        indexes = [s.get(Assessment, ids[u]).score_index for u in (a, b)]
+        ((campaign, mean, count),) = board.trend  # one campaign with approved results
+        assert campaign.id == world.campaign.id and count == 2
+        assert abs(mean - sum(indexes) / 2) < 1e-9
+        mine = dashboards.build(
+            s, actor=world.principal(s, "alice"), root=a, campaign=s.merge(world.campaign)
+        )
+        trend = [(c.id, m, n) for c, m, n in mine.trend]  # commune A's own subtree only
+        assert len(trend) == 1 and trend[0][0] == world.campaign.id and trend[0][2] == 1
+        assert abs(trend[0][1] - indexes[0]) < 1e-9
 
 
 def test_the_dashboard_page_heatmap_matches_the_stored_scores(world: World, client_for) -> None:

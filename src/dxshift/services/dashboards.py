@@ -143,15 +143,20 @@ def build(session: Session, *, actor: Principal, root: Unit, campaign: Campaign)
         )
     rows.sort(key=lambda r: (r.index is None, -(r.index or 0)))
 
-    trend = []
-    for c in campaigns:
-        mean, count = session.execute(
-            select(func.avg(Assessment.score_index), func.count())
+    means = {
+        campaign_id: (float(mean), int(count))
+        for campaign_id, mean, count in session.execute(
+            select(Assessment.campaign_id, func.avg(Assessment.score_index), func.count())
             .join(Unit, Unit.id == Assessment.unit_id)
-            .where(Assessment.campaign_id == c.id, Assessment.status == "approved", in_subtree)
-        ).one()
-        if count:
-            trend.append((c, float(mean), int(count)))
+            .where(
+                Assessment.campaign_id.in_([c.id for c in campaigns]),
+                Assessment.status == "approved",
+                in_subtree,
+            )
+            .group_by(Assessment.campaign_id)
+        )
+    }
+    trend = [(c, *means[c.id]) for c in campaigns if c.id in means]  # one query, campaigns in order
     return Dashboard(
         root,
         campaign,
