@@ -35,9 +35,9 @@ def make_pdf(path: Path, pages: list[list[str]]) -> Path:
     """A PDF with a real text layer (WeasyPrint, Be Vietnam Pro), one list of paragraphs per page."""
     from weasyprint import HTML
 
-    from dxshift.reports.pdf import _font_faces
+    from dxshift.reports.pdf import font_faces
 
-    faces = "".join(f'@font-face {{ font-family: BVP; src: url("{f["url"]}"); }}' for f in _font_faces()[:1])
+    faces = "".join(f'@font-face {{ font-family: BVP; src: url("{f["url"]}"); }}' for f in font_faces()[:1])
     body = "".join(
         f'<section style="break-before: page">{"".join(f"<p>{p}</p>" for p in page)}</section>'
         for page in pages

@@ -25,7 +25,7 @@ class Line:
     """One cost or benefit line; `amounts[t]` falls at step t."""
 
     name: str
-    kind: str  # upfront, replacement, residual, maintenance, recurring, usage, capacity, benefit, intangible
+    kind: str  # upfront, capacity, residual, maintenance, recurring, usage, benefit, intangible
     amounts: tuple[float, ...]
 
     @property

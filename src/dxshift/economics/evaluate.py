@@ -2,8 +2,8 @@
 
 All formulas are here and in `docs/value-model.md`: NPV discounts step t by (1 + r)^t; the
 payback year is the first year after which the running total of benefits minus costs stays at
-or above zero (undiscounted, as officials read a budget); cost per transaction divides the total
-cost by the transactions served over the horizon.
+or above zero (undiscounted, as officials read a budget); cost per transaction divides the cost
+net of residual value by the transactions served over the horizon.
 """
 
 from __future__ import annotations
@@ -143,17 +143,19 @@ def _pv_gap(model: ValueModel, invest: Option, rent: Option, scale: float) -> fl
     return pv_of_costs(invest, model, scale=scale) - pv_of_costs(rent, model, scale=scale)
 
 
-def _break_even_scale(model: ValueModel, invest: Option, rent: Option) -> float | None:
-    """Demand multiple (1/64…64) above which the same option stays cheaper; None if one always is.
+def _break_even(model: ValueModel, invest: Option, rent: Option) -> tuple[float | None, str]:
+    """(demand multiple, option cheaper above it): the multiple in 1/64…64 above which the same
+    option stays cheaper, None if that option is cheaper everywhere.
 
     Owned capacity is bought in whole modules, so the costs can cross more than once at low
     demand; the last crossing is the one a decision can rest on.
     """
     grid = [2 ** (k / 8) for k in range(-48, 49)]
-    dearer = [_pv_gap(model, invest, rent, s) > 0 for s in grid]
+    dearer = [_pv_gap(model, invest, rent, s) > 0 for s in grid]  # owning dearer at this demand
+    cheaper_above = rent.key if dearer[-1] else invest.key
     last = next((i for i in range(len(grid) - 1, 0, -1) if dearer[i] != dearer[i - 1]), None)
     if last is None:
-        return None
+        return None, cheaper_above
     a, b = grid[last - 1], grid[last]
     for _ in range(60):
         mid = (a + b) / 2
@@ -161,7 +163,7 @@ def _break_even_scale(model: ValueModel, invest: Option, rent: Option) -> float 
             a = mid
         else:
             b = mid
-    return (a + b) / 2
+    return (a + b) / 2, cheaper_above
 
 
 def rent_or_invest(model: ValueModel, results: dict[str, OptionResult]) -> RentInvest | None:
@@ -175,7 +177,7 @@ def rent_or_invest(model: ValueModel, results: dict[str, OptionResult]) -> RentI
     cum_invest = results[invest.key].cumulative_cost
     cum_rent = results[rent.key].cumulative_cost
     crossover = next((t for t in range(1, model.horizon_years + 1) if cum_rent[t] >= cum_invest[t]), None)
-    scale = _break_even_scale(model, invest, rent)
+    scale, cheaper_above = _break_even(model, invest, rent)
     return RentInvest(
         invest=invest.key,
         rent=rent.key,
@@ -185,7 +187,7 @@ def rent_or_invest(model: ValueModel, results: dict[str, OptionResult]) -> RentI
         utilization=[0.0] + [a / installed for a in average[1:]],
         crossover_step=crossover,
         break_even_base=None if scale is None else scale * likely(model.demand.base),
-        cheaper_above=invest.key if _pv_gap(model, invest, rent, 64) <= 0 else rent.key,
+        cheaper_above=cheaper_above,
     )
 
 

@@ -86,10 +86,11 @@ def validate_model(data: Any, source: str = "<data>", node: yaml.Node | None = N
 
 def _check_computable(model: ValueModel, source: str) -> None:
     """Numbers each within bounds can still multiply past what a float holds; say so now."""
-    from dxshift.economics.evaluate import evaluate
+    from dxshift.economics.evaluate import evaluate_option
 
     try:
-        finite = all(math.isfinite(o.npv) and math.isfinite(o.total_cost) for o in evaluate(model).options)
+        results = [evaluate_option(model, o) for o in model.options]  # the point result only: cheap
+        finite = all(math.isfinite(r.npv) and math.isfinite(r.total_cost) for r in results)
     except (OverflowError, ValueError, ZeroDivisionError):
         finite = False
     if not finite:

@@ -12,7 +12,7 @@ from typing import Any
 
 from dxshift.i18n import Lang, fmt_date, fmt_number, fmt_percent, t
 from dxshift.reports.html import environment
-from dxshift.reports.pdf import _font_faces
+from dxshift.reports.pdf import font_faces, pdf_from_html
 
 _ITALICS = {"Regular": "Italic", "SemiBold": "SemiBoldItalic", "Bold": "BoldItalic"}
 
@@ -21,7 +21,7 @@ def _faces() -> list[dict[str, object]]:
     """The faces of dxshift.reports.pdf, plus their italics from the same package: the place and
     date line, the signing hint and the recipients are in italics in an administrative document."""
     faces: list[dict[str, object]] = []
-    for face in _font_faces():
+    for face in font_faces():
         url = str(face["url"])
         faces.append({**face, "style": "normal"})
         for upright, italic in _ITALICS.items():
@@ -50,8 +50,4 @@ def render_official_html(template: str, lang: Lang, *, chart: bytes | None = Non
 
 
 def render_official(template: str, lang: Lang, *, chart: bytes | None = None, **context: Any) -> bytes:
-    from weasyprint import HTML
-
-    pdf = HTML(string=render_official_html(template, lang, chart=chart, **context)).write_pdf()
-    assert pdf is not None
-    return pdf
+    return pdf_from_html(render_official_html(template, lang, chart=chart, **context))

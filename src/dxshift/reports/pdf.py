@@ -12,7 +12,7 @@ from dxshift.reports.context import ReportContext
 from dxshift.reports.html import render_html
 
 
-def _font_faces() -> list[dict[str, object]]:
+def font_faces() -> list[dict[str, object]]:
     import fontpkg_be_vietnam_pro as font
 
     files = Path(font.ROOT) / "files"
@@ -22,10 +22,14 @@ def _font_faces() -> list[dict[str, object]]:
     ]
 
 
-def render_pdf(ctx: ReportContext) -> bytes:
+def pdf_from_html(html: str) -> bytes:
+    """Print an HTML report (its @font-face rules naming `font_faces()`) to PDF."""
     from weasyprint import HTML
 
-    html = render_html(ctx, font_faces=_font_faces())
     pdf = HTML(string=html).write_pdf()
     assert pdf is not None
     return pdf
+
+
+def render_pdf(ctx: ReportContext) -> bytes:
+    return pdf_from_html(render_html(ctx, font_faces=font_faces()))

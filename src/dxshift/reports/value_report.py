@@ -20,6 +20,7 @@ from dxshift.economics.evaluate import OptionResult, Outcome, evaluate
 from dxshift.economics.schema import RATE_FIELDS, Benefit, Range, ValueModel
 from dxshift.economics.uncertainty import Input, Simulation, Swing, sensitivity, simulate
 from dxshift.i18n import MESSAGES, Lang, fmt_number, fmt_percent, t
+from dxshift.reports.value_charts import Format
 
 
 @dataclass(frozen=True)
@@ -459,7 +460,7 @@ def simulation_rows(r: ValueReport, lang: Lang) -> list[tuple[str, list[str]]]:
 # ---- HTML and PDF -------------------------------------------------------------------------------
 
 
-def _charts(r: ValueReport, fmt: str) -> dict[str, Markup]:
+def _charts(r: ValueReport, fmt: Format) -> dict[str, Markup]:
     from dxshift.reports.value_charts import cumulative_chart, npv_chart, sharing_chart
 
     def embed(data: bytes, alt: str) -> Markup:
@@ -473,15 +474,15 @@ def _charts(r: ValueReport, fmt: str) -> dict[str, Markup]:
         return Markup(f'<img class="chart" alt="{Markup.escape(alt)}" src="data:image/png;base64,{src}">')
 
     lang, o = r.lang, r.outcome
-    charts = {"cumulative": embed(cumulative_chart(o, lang, fmt), t("econ_chart_cumulative", lang))}  # type: ignore[arg-type]
+    charts = {"cumulative": embed(cumulative_chart(o, lang, fmt), t("econ_chart_cumulative", lang))}
     if o.sharing is not None:
-        charts["sharing"] = embed(sharing_chart(o.sharing, lang, fmt), t("econ_chart_sharing", lang))  # type: ignore[arg-type]
+        charts["sharing"] = embed(sharing_chart(o.sharing, lang, fmt), t("econ_chart_sharing", lang))
     if r.simulation.inputs:
-        charts["npv"] = embed(npv_chart(o, r.simulation, lang, fmt), t("econ_chart_npv", lang))  # type: ignore[arg-type]
+        charts["npv"] = embed(npv_chart(o, r.simulation, lang, fmt), t("econ_chart_npv", lang))
     return charts
 
 
-def _context(r: ValueReport, charts: str) -> dict[str, Any]:
+def _context(r: ValueReport, charts: Format) -> dict[str, Any]:
     lang = r.lang
     return {
         "r": r,
@@ -494,7 +495,6 @@ def _context(r: ValueReport, charts: str) -> dict[str, Any]:
         "num": lambda v, d=1: fmt_number(v, lang, d),
         "pct": lambda v: fmt_percent(v, lang),
         "rate": lambda v: rate_text(v, lang),
-        "rng": lambda v: range_text(v, lang),
         "step": lambda k: step_label(r.model, k, lang),
         "line_name": lambda line, rate: line_name(line, rate, lang),
         "formula": lambda b: formula(b, lang),
@@ -513,7 +513,7 @@ def _context(r: ValueReport, charts: str) -> dict[str, Any]:
     }
 
 
-def render_fragment(r: ValueReport, charts: str = "svg", heading_level: int = 2) -> Markup:
+def render_fragment(r: ValueReport, charts: Format = "svg", heading_level: int = 2) -> Markup:
     """The report's body, for the appraisal page (inline SVG charts)."""
     from dxshift.reports.html import environment
 
@@ -539,13 +539,9 @@ def render_html(r: ValueReport, font_faces: list[dict[str, Any]] | None = None) 
 
 
 def render_pdf(r: ValueReport) -> bytes:
-    from weasyprint import HTML
+    from dxshift.reports.pdf import font_faces, pdf_from_html
 
-    from dxshift.reports.pdf import _font_faces
-
-    pdf = HTML(string=render_html(r, _font_faces())).write_pdf()
-    assert pdf is not None
-    return pdf
+    return pdf_from_html(render_html(r, font_faces()))
 
 
 def render_value(model: ValueModel, fmt: str, lang: Lang = "vi") -> bytes:

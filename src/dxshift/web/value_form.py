@@ -34,7 +34,6 @@ class Node:
     hint: str = ""
     errors: list[str] = field(default_factory=list)
     children: list[Node] = field(default_factory=list)
-    optional: bool = False
 
 
 def _label(owner: type[BaseModel], name: str, lang: Lang) -> str:
@@ -83,7 +82,7 @@ def _fields(
 ) -> list[Node]:
     nodes = []
     for fname, info in model.model_fields.items():
-        tp, optional = _unwrap(info.annotation)
+        tp, _ = _unwrap(info.annotation)
         if get_origin(tp) is Literal:
             continue
         path = f"{prefix}{fname}"
@@ -92,7 +91,6 @@ def _fields(
         if _is_model(tp):
             sub = value if isinstance(value, Mapping) else {}
             node = Node("group", path, label, children=_fields(tp, sub, path + ".", errors, lang))
-            node.optional = optional or not info.is_required()
         elif get_origin(tp) is list and _is_model(get_args(tp)[0]):
             item_type = get_args(tp)[0]
             rows = [r for r in value or [] if isinstance(r, Mapping)]
